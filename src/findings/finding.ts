@@ -1,0 +1,50 @@
+import type { Location } from '../model/location.js';
+import type { IndicatorKey } from '../model/indicators.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * A finding is data: a stable code, its arguments and where it is. The words live in the catalogue
+ * (`catalogue.ts`) and are rendered by the formatters, never stored here.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  args: Record<string, string | number>;
+  location?: Location;
+  /** Applicant id (folder relative to the input root) when the finding belongs to one. */
+  applicant?: string;
+  /** City name when the finding belongs to one. */
+  city?: string;
+  /** The indicator this finding is about: an error here makes that indicator unverified. */
+  indicator?: IndicatorKey;
+}
+
+/** What a code means: default severity, message templates with `{placeholders}`, and how to fix it. */
+export interface CodeMeta {
+  severity: Severity;
+  zh: string;
+  en: string;
+  fixZh: string;
+  fixEn: string;
+}
+
+export type CodeTable = Record<string, CodeMeta>;
+
+/** A code table's finding maker, typed so only the table's own codes can be reported. */
+export function findingsOf<T extends CodeTable>(table: T) {
+  return function make(
+    code: keyof T & string,
+    args: Record<string, string | number> = {},
+    location?: Location,
+    extra: Pick<Finding, 'applicant' | 'city' | 'indicator'> = {},
+  ): Finding {
+    const f: Finding = { code, severity: table[code]!.severity, args };
+    if (location) f.location = location;
+    if (extra.applicant !== undefined) f.applicant = extra.applicant;
+    if (extra.city !== undefined) f.city = extra.city;
+    if (extra.indicator !== undefined) f.indicator = extra.indicator;
+    return f;
+  };
+}

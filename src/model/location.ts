@@ -1,0 +1,28 @@
+/**
+ * A place a person can open: the file (relative to the input root, `/`-separated), the sheet and the
+ * cell (`E7`), or a row when a whole row is meant. Every value read from an input carries one.
+ */
+export interface Location {
+  file?: string;
+  sheet?: string;
+  cell?: string;
+  row?: number;
+}
+
+/** A value read from an input, with where it came from and what was typed when it was not clean. */
+export interface Cell<T> {
+  value: T;
+  loc: Location;
+  /** The text as typed, kept when the value had to be converted (units, full-width digits, 「无」). */
+  raw?: string;
+}
+
+/** `附件2-用云水平评估表.xlsx · 用云水平评估表!E7` */
+export function formatLocation(loc: Location | undefined): string {
+  if (!loc) return '';
+  let s = loc.file ?? '';
+  if (loc.sheet) s += (s ? ' · ' : '') + loc.sheet;
+  if (loc.cell) s += (loc.sheet ? '!' : s ? ' · ' : '') + loc.cell;
+  else if (loc.row !== undefined) s += (s ? ' · ' : '') + `第${loc.row}行`;
+  return s;
+}

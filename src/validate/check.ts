@@ -1,0 +1,52 @@
+import type { CodeTable, Finding } from '../findings/finding.js';
+import type { Location } from '../model/location.js';
+import type { ApplicantPack, CitySubmission, Submission } from '../model/records.js';
+import type { Rules } from '../rules/schema.js';
+import type { IndicatorKey } from '../model/indicators.js';
+
+/** Everything a check may look at. Checks are pure: no file system, no clock. */
+export interface CheckContext {
+  submission: Submission;
+  rules: Rules;
+}
+
+export interface Report<C extends string> {
+  (
+    code: C,
+    args?: Record<string, string | number>,
+    location?: Location,
+    about?: { applicant?: ApplicantPack; city?: CitySubmission | string; indicator?: IndicatorKey },
+  ): void;
+}
+
+/**
+ * One validation check: an id, the codes it can report (with their severity and zh/en messages,
+ * like an ESLint rule's `meta`), and a pure `run`.
+ */
+export interface Check<T extends CodeTable = CodeTable> {
+  id: string;
+  description: string;
+  codes: T;
+  run(ctx: CheckContext, report: Report<keyof T & string>): void;
+}
+
+export function defineCheck<T extends CodeTable>(check: Check<T>): Check<T> {
+  return check;
+}
+
+/** Runs one check and returns its findings, filling in applicant and city from `about`. */
+export function runCheck<T extends CodeTable>(check: Check<T>, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  check.run(ctx, (code, args = {}, location, about = {}) => {
+    const f: Finding = { code, severity: check.codes[code]!.severity, args };
+    if (location) f.location = location;
+    if (about.applicant) {
+      f.applicant = about.applicant.id;
+      f.city = about.applicant.city;
+    }
+    if (about.city !== undefined) f.city = typeof about.city === 'string' ? about.city : about.city.name;
+    if (about.indicator) f.indicator = about.indicator;
+    out.push(f);
+  });
+  return out;
+}

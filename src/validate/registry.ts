@@ -1,0 +1,11 @@
+/**
+ * The one list of validation checks. Each check module carries its codes and messages; the findings
+ * catalogue and docs/findings.md are built from this list, so they cannot drift.
+ */
+import type { Check } from './check.js';
+import type { CodeTable } from '../findings/finding.js';
+import { valueChecks } from './checks/values/index.js';
+import { evidenceChecks } from './checks/evidence/index.js';
+import { outlierChecks } from './checks/outliers/index.js';
+
+export const checks: readonly Check<CodeTable>[] = [...valueChecks, ...evidenceChecks, ...outlierChecks];
