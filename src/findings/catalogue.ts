@@ -8,6 +8,7 @@ import { formCodes } from '../ingest/forms/codes.js';
 import { fileCodes } from '../ingest/files/codes.js';
 import { expertCodes } from '../expert/codes.js';
 import { scoreCodes } from '../score/codes.js';
+import { packCodes } from '../ingest/codes.js';
 import { formatLocation } from '../model/location.js';
 
 export interface CatalogueEntry extends CodeMeta {
@@ -25,6 +26,7 @@ function build(): Map<string, CatalogueEntry> {
     }
   };
   add('ingest/files', fileCodes);
+  add('ingest/pack', packCodes);
   add('ingest/forms', formCodes);
   for (const c of checks) add(`check/${c.id}`, c.codes);
   add('expert', expertCodes);

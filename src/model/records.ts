@@ -166,6 +166,8 @@ export interface CitySubmission {
   /** Path relative to the input root ('' when the input root is the city). */
   id: string;
   a3?: A3Record;
+  /** Files of further 推荐排序表 found beside the first (there must be exactly one). */
+  extraA3Files?: string[];
   applicants: ApplicantPack[];
   findings: Finding[];
 }

@@ -7,5 +7,6 @@ import type { CodeTable } from '../findings/finding.js';
 import { valueChecks } from './checks/values/index.js';
 import { evidenceChecks } from './checks/evidence/index.js';
 import { outlierChecks } from './checks/outliers/index.js';
+import { identityChecks } from './checks/identity/index.js';
 
-export const checks: readonly Check<CodeTable>[] = [...valueChecks, ...evidenceChecks, ...outlierChecks];
+export const checks: readonly Check<CodeTable>[] = [...valueChecks, ...identityChecks, ...evidenceChecks, ...outlierChecks];

@@ -1,4 +1,192 @@
 import type { CodeTable } from '../../findings/finding.js';
 
 /** Codes reported while finding and opening files (discovery, sniffing, zips). */
-export const fileCodes = {} as const satisfies CodeTable;
+export const fileCodes = {
+  // ── discovery ──────────────────────────────────────────────────────────────────────────────
+  INPUT_KIND_DETECTED: {
+    severity: 'info',
+    zh: '输入目录识别为{kindZh}：{cities} 个城市，{applicants} 家申报企业',
+    en: 'Input read as {kindEn}: {cities} cities, {applicants} applicants',
+    fixZh: '如识别有误，请按「省/市/企业文件夹」的层级整理目录后重试',
+    fixEn: 'If this is wrong, arrange the folders as province / city / applicant and run again',
+  },
+  INPUT_NO_APPLICANTS: {
+    severity: 'error',
+    zh: '没有找到任何申报企业文件夹（含申报表或「证明材料」文件夹的文件夹）',
+    en: 'No applicant folder found (a folder holding the forms or a 证明材料 folder)',
+    fixZh: '请指定省级汇总目录、某个城市的文件夹或某家企业的文件夹',
+    fixEn: 'Point the command at the province root, one city folder or one applicant folder',
+  },
+  NOISE_SKIPPED: {
+    severity: 'info',
+    zh: '已跳过系统或临时文件「{name}」',
+    en: 'Skipped system or temporary file "{name}"',
+    fixZh: '无需处理；提交前可删除该文件',
+    fixEn: 'Nothing to do; it can be deleted before submitting',
+  },
+  SYMLINK_OUTSIDE_ROOT: {
+    severity: 'warning',
+    zh: '符号链接「{name}」指向输入目录之外（{target}），未读取',
+    en: 'Symbolic link "{name}" leads outside the input folder ({target}) and was not followed',
+    fixZh: '请把链接指向的文件复制到申报目录中',
+    fixEn: 'Copy the linked file into the submission folder',
+  },
+  SYMLINK_LOOP: {
+    severity: 'warning',
+    zh: '符号链接「{name}」形成循环，未读取',
+    en: 'Symbolic link "{name}" forms a loop and was not followed',
+    fixZh: '请删除该链接',
+    fixEn: 'Remove the link',
+  },
+  SYMLINK_BROKEN: {
+    severity: 'warning',
+    zh: '符号链接「{name}」指向的文件不存在',
+    en: 'Symbolic link "{name}" points to nothing',
+    fixZh: '请删除该链接或补上所指文件',
+    fixEn: 'Remove the link or restore its target',
+  },
+  DIR_UNREADABLE: {
+    severity: 'error',
+    zh: '文件夹无法读取：{message}',
+    en: 'Folder cannot be read: {message}',
+    fixZh: '请检查文件夹权限后重试',
+    fixEn: 'Check the folder permissions and run again',
+  },
+  FILE_OUTSIDE_CITY: {
+    severity: 'info',
+    zh: '省级目录下的文件「{name}」不属于任何城市，已忽略',
+    en: 'File "{name}" in the province root belongs to no city and was ignored',
+    fixZh: '城市的材料请放入对应城市的文件夹',
+    fixEn: 'Put city material into the city folder',
+  },
+  FOLDER_IGNORED: {
+    severity: 'warning',
+    zh: '文件夹「{name}」中没有申报表或「证明材料」文件夹，不是申报企业，已忽略',
+    en: 'Folder "{name}" has no forms and no 证明材料 folder, so it is not an applicant; ignored',
+    fixZh: '每家企业一个文件夹，内含附件1、附件2等申报表和「证明材料」文件夹',
+    fixEn: 'One folder per applicant, holding the forms and a 证明材料 folder',
+  },
+  APPLICANT_WITHOUT_CITY: {
+    severity: 'warning',
+    zh: '申报企业文件夹「{name}」直接放在省级目录下，未归入任何城市',
+    en: 'Applicant folder "{name}" sits in the province root, outside any city folder',
+    fixZh: '请把企业文件夹放入其所在城市的文件夹（如「杭州市」）',
+    fixEn: 'Move the applicant folder into its city folder (e.g. 杭州市)',
+  },
+  // ── zips ───────────────────────────────────────────────────────────────────────────────────
+  ZIP_CORRUPT: {
+    severity: 'error',
+    zh: '压缩包已损坏，无法读取：{message}',
+    en: 'The zip file is damaged and cannot be read: {message}',
+    fixZh: '请重新压缩后再提交（建议使用系统自带压缩或 7-Zip 的 zip 格式）',
+    fixEn: 'Zip the folder again and resubmit',
+  },
+  ZIP_ENTRY_UNSAFE: {
+    severity: 'error',
+    zh: '压缩包内的文件名「{name}」包含「..」或绝对路径，已拒绝读取',
+    en: 'Zip entry "{name}" has a ".." segment or an absolute path and was refused',
+    fixZh: '请直接压缩城市文件夹，不要包含上级目录或绝对路径',
+    fixEn: 'Zip the city folder itself, without parent folders or absolute paths',
+  },
+  ZIP_ENTRY_TOO_LARGE: {
+    severity: 'error',
+    zh: '压缩包内的文件「{name}」解压后为 {size} 字节，超过上限 {limit} 字节，未读取',
+    en: 'Zip entry "{name}" expands to {size} bytes, over the limit of {limit} bytes; not read',
+    fixZh: '请压缩或拆分该文件后重新提交',
+    fixEn: 'Reduce or split the file and resubmit',
+  },
+  ZIP_ENTRY_UNSUPPORTED: {
+    severity: 'error',
+    zh: '压缩包内的文件「{name}」使用了不支持的压缩方式或已加密（{reason}），未读取',
+    en: 'Zip entry "{name}" uses an unsupported compression or is encrypted ({reason}); not read',
+    fixZh: '请用不加密的普通 zip 格式重新压缩',
+    fixEn: 'Zip it again as a plain, unencrypted zip',
+  },
+  // ── opening workbooks ──────────────────────────────────────────────────────────────────────
+  FILE_UNREADABLE: {
+    severity: 'error',
+    zh: '文件无法读取：{message}',
+    en: 'The file cannot be read: {message}',
+    fixZh: '请检查文件是否完整、权限是否正确，重新提交',
+    fixEn: 'Check that the file is complete and readable, and resubmit',
+  },
+  FILE_EMPTY: {
+    severity: 'error',
+    zh: '文件为空（0 字节）',
+    en: 'The file is empty (0 bytes)',
+    fixZh: '请重新保存该文件后提交',
+    fixEn: 'Save the file again and resubmit',
+  },
+  FILE_NOT_WORKBOOK: {
+    severity: 'error',
+    zh: '文件不是 Excel 工作簿（识别为 {detected}）',
+    en: 'The file is not an Excel workbook (looks like {detected})',
+    fixZh: '请用 Excel 或 WPS 打开表格，另存为 .xlsx 后提交',
+    fixEn: 'Open the form in Excel or WPS and save it as .xlsx',
+  },
+  WORKBOOK_TOO_LARGE: {
+    severity: 'error',
+    zh: '工作簿解压后过大（{part}：{size} 字节，上限 {limit} 字节），未读取',
+    en: 'The workbook is too large once expanded ({part}: {size} bytes, limit {limit} bytes); not read',
+    fixZh: '请删除多余的工作表、图片或空行，另存为 .xlsx 后重新提交',
+    fixEn: 'Delete extra sheets, pictures or empty rows, save as .xlsx and resubmit',
+  },
+  WORKBOOK_CORRUPT: {
+    severity: 'error',
+    zh: '工作簿已损坏，无法读取：{message}',
+    en: 'The workbook is damaged and cannot be read: {message}',
+    fixZh: '请用 Excel 或 WPS 打开并另存为 .xlsx 后重新提交',
+    fixEn: 'Open it in Excel or WPS, save as .xlsx and resubmit',
+  },
+  WORKBOOK_ENCRYPTED: {
+    severity: 'error',
+    zh: '工作簿设置了打开密码，无法读取',
+    en: 'The workbook is password-protected and cannot be read',
+    fixZh: '请去掉密码后另存为 .xlsx',
+    fixEn: 'Remove the password and save as .xlsx',
+  },
+  WORKBOOK_LEGACY_XLS: {
+    severity: 'error',
+    zh: '{ext} 是 .xls/.et 旧格式，无法读取',
+    en: '{ext} is an old .xls/.et format that cannot be read',
+    fixZh: '.xls/.et 旧格式，请用 Excel/WPS 另存为 .xlsx',
+    fixEn: 'Open it in Excel or WPS and save as .xlsx',
+  },
+  WORKBOOK_IS_HTML: {
+    severity: 'error',
+    zh: '文件扩展名为 {ext}，实际是网页（HTML）格式，多为业务系统导出',
+    en: 'The file is named {ext} but is a web page (HTML), as many web systems export',
+    fixZh: '请用 Excel 或 WPS 打开后另存为 .xlsx（Excel 工作簿）',
+    fixEn: 'Open it in Excel or WPS and save as .xlsx (Excel workbook)',
+  },
+  WORKBOOK_IS_XML_2003: {
+    severity: 'error',
+    zh: '文件扩展名为 {ext}，实际是「XML 表格 2003」格式',
+    en: 'The file is named {ext} but is an "XML Spreadsheet 2003" file',
+    fixZh: '请用 Excel 或 WPS 打开后另存为 .xlsx（Excel 工作簿）',
+    fixEn: 'Open it in Excel or WPS and save as .xlsx (Excel workbook)',
+  },
+  WORKBOOK_IS_CSV_TEXT: {
+    severity: 'error',
+    zh: '文件扩展名为 {ext}，实际是文本（CSV）格式',
+    en: 'The file is named {ext} but is plain text (CSV)',
+    fixZh: '请用 Excel 或 WPS 打开后另存为 .xlsx（Excel 工作簿）',
+    fixEn: 'Open it in Excel or WPS and save as .xlsx (Excel workbook)',
+  },
+  XLS_IS_XLSX: {
+    severity: 'info',
+    zh: '文件扩展名为 {ext}，实际是 .xlsx 格式，已按 .xlsx 读取',
+    en: 'The file is named {ext} but is an .xlsx workbook; read as .xlsx',
+    fixZh: '无需处理；建议把扩展名改为 .xlsx',
+    fixEn: 'Nothing to do; renaming it to .xlsx is advised',
+  },
+  WORKBOOK_TIMEOUT: {
+    severity: 'error',
+    zh: '工作簿读取超时（超过 {timeoutMs} 毫秒），未读取',
+    en: 'Reading the workbook took longer than {timeoutMs} ms; not read',
+    fixZh: '请删除多余的工作表、图片或空行，另存为 .xlsx 后重新提交',
+    fixEn: 'Delete extra sheets, pictures or empty rows, save as .xlsx and resubmit',
+  },
+} as const satisfies CodeTable;
+
+export type FileCode = keyof typeof fileCodes;

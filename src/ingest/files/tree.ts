@@ -4,6 +4,10 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import type { InputKind } from '../../model/records.js';
+import type { ZipEntry } from './zip.js';
+
+/** Where a file's bytes are, as plain data, so a worker thread can read the file itself (`readSource`). */
+export type FileSource = { kind: 'fs'; absPath: string } | { kind: 'zip'; zipPath: string; entry: ZipEntry };
 
 export interface InputFile {
   /** Path relative to the input root, `/`-separated; inside a zip: `杭州市.zip/某公司/附件1.xlsx`. */
@@ -13,6 +17,8 @@ export interface InputFile {
   /** Size in bytes (uncompressed size for zip entries). */
   size: number;
   read(): Promise<Buffer>;
+  /** Set by discovery; absent for files made up in memory (tests). */
+  source?: FileSource;
 }
 
 export interface DiscoveredApplicant {

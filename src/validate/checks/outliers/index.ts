@@ -1,4 +1,5 @@
 import type { Check } from '../../check.js';
+import { valueOutlierCheck } from './valueOutliers.js';
 
-/** The outliers checks, in the order they run. Owned by this folder; the registry imports the list. */
-export const outlierChecks = [] as const satisfies readonly Check<any>[];
+/** Hints for reviewers: never a score change. */
+export const outlierChecks = [valueOutlierCheck] as const satisfies readonly Check<any>[];

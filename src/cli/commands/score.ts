@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { evaluate, type EvaluateOptions } from '../../evaluate.js';
+import { readExpertScores } from '../../expert/readExpertScores.js';
+import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
+import { resultsJson } from '../../report/json.js';
+import { writeResultsXlsx } from '../../report/xlsx.js';
+import { loadReportFont, renderReviewPdf } from '../../report/pdf/index.js';
+import type { Result } from '../../model/result.js';
+import type { Rules } from '../../rules/schema.js';
+import { writeFilesAtomic } from '../../util/atomicWrite.js';
+import { IoError, UsageError } from '../../util/errors.js';
+import { createProgress } from '../progress.js';
+import { describeInput, loadRulesOption, readInput } from './shared.js';
+import { printSummary } from '../summary.js';
+
+export interface ScoreOptions {
+  out: string;
+  rules?: string;
+  expertScores?: string;
+  normalize: 'none' | 'zscore';
+  select?: number;
+  threshold?: number;
+  lang: 'zh' | 'en';
+  pdf: boolean;
+  font?: string;
+  timestamp?: boolean;
+  format: 'text' | 'json';
+  quiet?: boolean;
+}
+
+export const OUTPUT_NAMES = {
+  json: 'results.json',
+  xlsx: { zh: '评审结果.xlsx', en: 'review-results.xlsx' },
+  pdf: { zh: '评审报告.pdf', en: 'review-report.pdf' },
+  citiesDir: 'cities',
+} as const;
+
+function parseFont(font: string | undefined): { file: string; face?: string } | undefined {
+  if (!font) return undefined;
+  const hash = font.lastIndexOf('#');
+  return hash > 0 ? { file: font.slice(0, hash), face: font.slice(hash + 1) } : { file: font };
+}
+
+export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
+  if (o.select !== undefined && o.threshold !== undefined) throw new UsageError('--select 与 --threshold 只能二选一');
+  const rules = await loadRulesOption(o.rules);
+  const progress = createProgress(Boolean(o.quiet) || o.format === 'json');
+  const submission = await readInput(dir, rules, progress);
+  if (!o.quiet && o.format === 'text') process.stderr.write(`${describeInput(submission)}\n`);
+
+  const options: EvaluateOptions = {};
+  if (o.expertScores) {
+    const sheet = await readExpertScores(o.expertScores, rules);
+    options.expert = mergeExpertScores(sheet, submission, rules, { normalize: o.normalize });
+  }
+  if (o.select !== undefined) options.selection = { by: 'count', value: o.select };
+  if (o.threshold !== undefined) options.selection = { by: 'threshold', value: o.threshold };
+
+  progress.update('评分与排名…');
+  const result = evaluate(submission, rules, options);
+
+  progress.update('生成 评审结果.xlsx…');
+  const files = await renderOutputs(result, rules, o, (text) => progress.update(text));
+  try {
+    await mkdir(o.out, { recursive: true });
+    if (o.pdf) await mkdir(join(o.out, OUTPUT_NAMES.citiesDir), { recursive: true });
+    await writeFilesAtomic(files);
+  } catch (cause) {
+    progress.fail('写出报告失败');
+    throw new IoError(`无法写出报告到 ${o.out}：${(cause as Error).message}`, { cause });
+  }
+  progress.done(`已写出 ${files.length} 个文件到 ${o.out}`);
+  if (o.format === 'json') process.stdout.write(resultsJson(result, o.lang));
+  else printSummary(result, o.lang, files.map((f) => f.path));
+  return 0;
+}
+
+/** Every report of a run, in memory, so they can be written all-or-nothing. */
+export async function renderOutputs(
+  result: Result,
+  rules: Rules,
+  o: Pick<ScoreOptions, 'out' | 'lang' | 'pdf' | 'font' | 'timestamp'>,
+  onStep: (text: string) => void = () => {},
+): Promise<{ path: string; data: Uint8Array | string }[]> {
+  const files: { path: string; data: Uint8Array | string }[] = [
+    { path: join(o.out, OUTPUT_NAMES.json), data: resultsJson(result, o.lang) },
+    { path: join(o.out, OUTPUT_NAMES.xlsx[o.lang]), data: await writeResultsXlsx(result, rules, o.lang) },
+  ];
+  if (o.pdf) {
+    onStep('生成 评审报告.pdf…');
+    const font = await loadReportFont(parseFont(o.font));
+    const timestamp = o.timestamp ? new Date() : undefined;
+    const pdfOpts = { lang: o.lang, ...(timestamp ? { timestamp } : {}) };
+    files.push({ path: join(o.out, OUTPUT_NAMES.pdf[o.lang]), data: await renderReviewPdf(result, rules, font, pdfOpts) });
+    for (const city of result.cities) {
+      if (!city.name) continue;
+      onStep(`生成 ${city.name}.pdf…`);
+      files.push({
+        path: join(o.out, OUTPUT_NAMES.citiesDir, `${city.name}.pdf`),
+        data: await renderReviewPdf(result, rules, font, { ...pdfOpts, city: city.name }),
+      });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,31 @@
+import { stat } from 'node:fs/promises';
+import { loadRules } from '../../rules/load.js';
+import type { Rules } from '../../rules/schema.js';
+import { readSubmission } from '../../ingest/readSubmission.js';
+import type { Submission } from '../../model/records.js';
+import { IoError } from '../../util/errors.js';
+import type { Progress } from '../progress.js';
+
+const KIND_ZH = { province: '全省根目录', city: '单个市', applicant: '单个企业' } as const;
+
+export async function loadRulesOption(file: string | undefined): Promise<Rules> {
+  return file ? loadRules(file) : loadRules();
+}
+
+/** Reads the input tree, reporting counts on the progress line. */
+export async function readInput(dir: string, rules: Rules, progress: Progress): Promise<Submission> {
+  try {
+    await stat(dir);
+  } catch (cause) {
+    throw new IoError(`找不到输入目录：${dir}`, { cause });
+  }
+  const submission = await readSubmission(dir, rules, {
+    onProgress: (p) => progress.update(`已读取 ${p.filesRead} 个文件，${p.applicantsRead} 家企业`),
+  });
+  return submission;
+}
+
+export function describeInput(s: Submission): string {
+  const applicants = s.cities.reduce((n, c) => n + c.applicants.length, 0);
+  return `输入：${s.root}（识别为${KIND_ZH[s.kind]}，${s.cities.length} 个市，${applicants} 家企业）`;
+}

@@ -1,0 +1,81 @@
+import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { evaluate } from '../../evaluate.js';
+import type { Finding } from '../../findings/finding.js';
+import type { Result } from '../../model/result.js';
+import { discover } from '../../ingest/files/discover.js';
+import { annotateWorkbook } from '../../report/annotate.js';
+import { formatText } from '../../report/formatters/text.js';
+import { formatJson } from '../../report/formatters/json.js';
+import { formatJunit } from '../../report/formatters/junit.js';
+import { formatGithub } from '../../report/formatters/github.js';
+import { exitCodeFor } from '../../report/exitCode.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { createProgress, useColor } from '../progress.js';
+import { describeInput, loadRulesOption, readInput } from './shared.js';
+
+export interface ValidateOptions {
+  rules?: string;
+  format: 'text' | 'json' | 'junit' | 'github';
+  failOn: 'error' | 'warning';
+  annotate?: string;
+  lang: 'zh' | 'en';
+  quiet?: boolean;
+}
+
+export function allFindings(result: Result): Finding[] {
+  return [...result.findings, ...result.applicants.flatMap((a) => a.findings)];
+}
+
+export async function runValidate(dir: string, o: ValidateOptions): Promise<number> {
+  const rules = await loadRulesOption(o.rules);
+  const progress = createProgress(Boolean(o.quiet) || o.format !== 'text');
+  const submission = await readInput(dir, rules, progress);
+  const result = evaluate(submission, rules);
+  const findings = allFindings(result);
+  progress.done(describeInput(submission));
+
+  const out = (() => {
+    switch (o.format) {
+      case 'json':
+        return formatJson(findings, o.lang);
+      case 'junit':
+        return formatJunit(findings, result.applicants.map((a) => ({ id: a.id, city: a.city, name: a.name })), o.lang);
+      case 'github':
+        return formatGithub(findings, o.lang);
+      default:
+        return formatText(findings, { lang: o.lang, color: useColor() });
+    }
+  })();
+  process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+
+  if (o.annotate) await writeAnnotated(dir, o.annotate, findings, o.lang);
+  return exitCodeFor(findings, o.failOn);
+}
+
+/**
+ * A copy of every input workbook, offending cells filled and noted, for the city to send back to
+ * the enterprise. Files inside a city zip land under the zip's name without `.zip`.
+ */
+async function writeAnnotated(root: string, outDir: string, findings: Finding[], lang: 'zh' | 'en'): Promise<void> {
+  const tree = await discover(root);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const file = f.location?.file;
+    if (!file) continue;
+    (byFile.get(file) ?? byFile.set(file, []).get(file)!).push(f);
+  }
+  const files = tree.cities.flatMap((c) => [...c.files, ...c.applicants.flatMap((a) => a.files)]);
+  for (const file of files) {
+    if (!/\.(xlsx|xlsm)$/i.test(file.relPath) || file.relPath.startsWith('证明材料/')) continue;
+    let data: Buffer;
+    try {
+      data = await annotateWorkbook(await file.read(), byFile.get(file.path) ?? [], lang);
+    } catch {
+      continue; // unreadable workbooks already carry their own finding; there is nothing to annotate
+    }
+    const target = join(outDir, file.path.replace(/\.zip\//i, '/'));
+    await mkdir(dirname(target), { recursive: true });
+    await writeFileAtomic(target, data);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Reads the panel's 专家评分表 (CSV or XLSX): one row per expert and enterprise. CSV bytes are
+ * decoded first (UTF-8 with or without BOM, else GB18030) so no character is ever split.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import type { Finding } from '../findings/finding.js';
+import { findingsOf } from '../findings/finding.js';
+import type { ExpertKey } from '../model/indicators.js';
+import type { Rules } from '../rules/schema.js';
+import { decodeText } from '../util/decodeText.js';
+import { UsageError } from '../util/errors.js';
+import { expertCodes } from './codes.js';
+import { normaliseLabel, plainText } from './text.js';
+
+const finding = findingsOf(expertCodes);
+
+export interface ExpertRow {
+  /** 1-based row in the sheet (header is row 1 unless a title row precedes it). */
+  row: number;
+  enterpriseName: string | null;
+  creditCode: string | null;
+  expert: string;
+  expertCity: string | null;
+  items: Partial<Record<ExpertKey, number>>;
+}
+
+export interface ExpertSheet {
+  file: string;
+  sheet: string;
+  rows: ExpertRow[];
+  findings: Finding[];
+}
+
+const COLUMNS = {
+  enterpriseName: ['企业名称', '申报企业', '企业'],
+  creditCode: ['统一社会信用代码', '信用代码'],
+  expert: ['专家', '专家姓名', '评审专家'],
+  expertCity: ['专家所在市', '专家所在地市', '所在市'],
+} as const;
+
+/** Parses rows of cells (header row found among the first rows) into expert rows with findings. */
+export function parseExpertRows(table: string[][], file: string, sheet: string, rules: Rules): ExpertSheet {
+  const findings: Finding[] = [];
+  const loc = (row: number, col?: number) => ({ file, sheet, row, ...(col !== undefined ? { cell: columnName(col) + row } : {}) });
+  const headerIndex = table.findIndex((r) => r.some((c) => COLUMNS.expert.includes(normaliseLabel(c) as never)));
+  if (headerIndex < 0) {
+    findings.push(finding('EXPERT_COLUMN_MISSING', { column: '专家' }, { file, sheet }));
+    return { file, sheet, rows: [], findings };
+  }
+  const header = table[headerIndex]!.map(normaliseLabel);
+  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const cName = col(COLUMNS.enterpriseName);
+  const cCode = col(COLUMNS.creditCode);
+  const cExpert = col(COLUMNS.expert);
+  const cCity = col(COLUMNS.expertCity);
+  if (cName < 0 && cCode < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: '企业名称' }, loc(headerIndex + 1)));
+  const itemCols = rules.experts.map((e) => ({ e, c: header.findIndex((h) => h.startsWith(normaliseLabel(e.name)) || h === e.key) }));
+  for (const { e, c } of itemCols) if (c < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: e.name }, loc(headerIndex + 1)));
+
+  const rows: ExpertRow[] = [];
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const r = table[i]!;
+    const rowNo = i + 1;
+    if (r.every((c) => plainText(c) === '')) continue;
+    const get = (c: number) => (c >= 0 ? plainText(r[c] ?? '') : '');
+    const row: ExpertRow = {
+      row: rowNo,
+      enterpriseName: get(cName) || null,
+      creditCode: get(cCode).toUpperCase() || null,
+      expert: get(cExpert) || `（第${rowNo}行）`,
+      expertCity: get(cCity) || null,
+      items: {},
+    };
+    for (const { e, c } of itemCols) {
+      const raw = get(c);
+      if (raw === '') continue;
+      const v = Number(raw.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+      if (!Number.isFinite(v)) {
+        findings.push(finding('EXPERT_VALUE_NOT_NUMBER', { item: e.name, raw, max: e.max }, loc(rowNo, c)));
+      } else if (v < 0 || v > e.max) {
+        findings.push(finding('EXPERT_VALUE_OUT_OF_RANGE', { item: e.name, value: v, max: e.max }, loc(rowNo, c)));
+      } else {
+        row.items[e.key] = v;
+      }
+    }
+    rows.push(row);
+  }
+  return { file, sheet, rows, findings };
+}
+
+function columnName(index0: number): string {
+  let n = index0 + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as ExcelJS.CellValue);
+    if ('error' in v) return String(v.error);
+  }
+  return String(v);
+}
+
+export async function readExpertScores(file: string, rules: Rules): Promise<ExpertSheet> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    throw new UsageError(`无法读取专家评分表：${file}`, { cause });
+  }
+  if (extname(file).toLowerCase() === '.csv') {
+    const { text } = decodeText(bytes);
+    let table: string[][];
+    try {
+      table = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    } catch (e) {
+      return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: (e as Error).message }, { file })] };
+    }
+    return parseExpertRows(table, file, '', rules);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: (e as Error).message }, { file })] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: '工作簿中没有工作表' }, { file })] };
+  const table: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) {
+      const cell = row.getCell(c);
+      cells.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell.value));
+    }
+    table.push(cells);
+  }
+  return parseExpertRows(table, file, ws.name, rules);
+}

@@ -1,0 +1,64 @@
+/**
+ * Every kind of value exceljs hands back, turned into one plain scalar here and nowhere else:
+ * rich text (LibreOffice and WPS write mixed Chinese/Latin text this way), formulas with their cached
+ * result, shared formulas, error values, hyperlinks whose text may itself be rich, dates.
+ */
+import type ExcelJS from 'exceljs';
+
+export type Scalar = string | number | boolean | Date | null;
+
+export interface ReadValue {
+  value: Scalar;
+  /** `#DIV/0!` and friends, shown by the cell instead of a value. */
+  error?: string;
+  /** A formula whose result was never computed (written by a tool, not saved by Excel/WPS). */
+  noResult?: boolean;
+}
+
+export function readCellValue(v: ExcelJS.CellValue | unknown): ReadValue {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v };
+  if (typeof v !== 'object') return { value: String(v) };
+  const o = v as Record<string, unknown>;
+  if ('error' in o) return { value: null, error: String(o.error) };
+  if ('richText' in o && Array.isArray(o.richText)) return { value: richText(o.richText) };
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (!('result' in o) || o.result === undefined || o.result === null) return { value: null, noResult: true };
+    return readCellValue(o.result);
+  }
+  if ('hyperlink' in o || 'text' in o) {
+    const t = o.text;
+    if (t && typeof t === 'object' && 'richText' in (t as object)) return { value: richText((t as { richText: unknown[] }).richText) };
+    return { value: t === undefined || t === null ? null : String(t) };
+  }
+  return { value: null };
+}
+
+function richText(runs: unknown[]): string {
+  return runs.map((r) => (r && typeof r === 'object' && 'text' in r ? String((r as { text: unknown }).text ?? '') : '')).join('');
+}
+
+/** The text a person sees for a scalar (dates as yyyy-mm-dd, UTC as exceljs gives them). */
+export function scalarText(v: Scalar): string {
+  if (v === null) return '';
+  if (v instanceof Date) return isoDate(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v);
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Excel serial day number (1900 system) to a UTC date. */
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
+}
+
+/** Number formats that display a date: 'yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy' … */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt.replace(/"[^"]*"/g, (q) => (/[年月日]/.test(q) ? 'd' : '')).replace(/\[[^\]]*\]/g, '');
+  return /[yd]/i.test(bare) || /年|月|日/.test(bare);
+}

@@ -1,0 +1,141 @@
+/**
+ * results.json (SPEC 6): the Result, serialised with a fixed key order, so the same Result gives the
+ * same bytes however its objects were built, and a diff between two runs shows only what changed.
+ */
+import type { Finding } from '../findings/finding.js';
+import { renderMessage, type Lang } from '../findings/catalogue.js';
+import { EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
+import type { Location } from '../model/location.js';
+import type { ApplicantResult, IndicatorResult, Result } from '../model/result.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Copies `obj` with `order` first, then any other keys sorted, dropping undefined values. */
+function ordered(obj: object, order: readonly string[]): { [k: string]: Json } {
+  const src = obj as Record<string, unknown>;
+  const out: { [k: string]: Json } = {};
+  const rest = Object.keys(src)
+    .filter((k) => !order.includes(k))
+    .sort();
+  for (const k of [...order, ...rest]) {
+    if (src[k] !== undefined && k in src) out[k] = plain(src[k]);
+  }
+  return out;
+}
+
+/** Objects of no known shape (args, identity …) get sorted keys. */
+function plain(v: unknown): Json {
+  if (v === null || typeof v !== 'object') return v as Json;
+  if (Array.isArray(v)) return v.map(plain);
+  return ordered(v, []);
+}
+
+function locationJson(loc: Location): { [k: string]: Json } {
+  return ordered(loc, ['file', 'sheet', 'cell', 'row']);
+}
+
+/** `附件2.xlsx · 用云水平评估表!E7`, or with a row in the language asked for. */
+export function placeOf(loc: Location | undefined, lang: Lang): string {
+  if (!loc) return '';
+  let s = loc.file ?? '';
+  if (loc.sheet) s += (s ? ' · ' : '') + loc.sheet;
+  if (loc.cell) s += (loc.sheet ? '!' : s ? ' · ' : '') + loc.cell;
+  else if (loc.row !== undefined) s += (s ? ' · ' : '') + (lang === 'zh' ? `第${loc.row}行` : `row ${loc.row}`);
+  return s;
+}
+
+/**
+ * A finding as results.json and `validate --format json` print it: the data plus its message in both
+ * languages and its place spelled out in the report language.
+ */
+export function findingJson(f: Finding, lang: Lang = 'zh'): { [k: string]: Json } {
+  const out: { [k: string]: Json } = {
+    code: f.code,
+    severity: f.severity,
+    message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') },
+  };
+  if (f.location) {
+    out.place = placeOf(f.location, lang);
+    out.location = locationJson(f.location);
+  }
+  if (f.applicant !== undefined) out.applicant = f.applicant;
+  if (f.city !== undefined) out.city = f.city;
+  if (f.indicator !== undefined) out.indicator = f.indicator;
+  out.args = plain(f.args);
+  return out;
+}
+
+const INDICATOR_ORDER = ['n', 'm', 'selfScore', 'rank', 'rankedCount', 'grade', 'horizontalScore', 'score', 'verified'];
+
+function indicatorsJson(indicators: Record<string, IndicatorResult>): { [k: string]: Json } {
+  const out: { [k: string]: Json } = {};
+  const keys = [...INDICATOR_KEYS.filter((k) => k in indicators), ...Object.keys(indicators).filter((k) => !(INDICATOR_KEYS as readonly string[]).includes(k)).sort()];
+  for (const k of keys) out[k] = ordered(indicators[k]!, INDICATOR_ORDER);
+  return out;
+}
+
+/** Dimension subtotals in the order the indicators name them (infra, business …), others after. */
+function dimensionsJson(dims: Record<string, number>): { [k: string]: Json } {
+  const known = [...new Set(INDICATOR_KEYS.map((k) => k.split('.')[0]!))];
+  return ordered(dims, known.filter((k) => k in dims));
+}
+
+const APPLICANT_TAIL = ['indicators', 'dimensions', 'selfTotal', 'horizontalTotal', 'expertTotal', 'expert', 'total', 'maxTotal', 'identity', 'findings'];
+
+function applicantJson(a: ApplicantResult, lang: Lang): { [k: string]: Json } {
+  const head = ['id', 'city', 'name', 'creditCode', 'status', 'rejectedBy', 'provinceRank', 'cityRank', 'cityRecommendedRank', 'selected'];
+  const src = a as unknown as Record<string, unknown>;
+  const handled = new Set([...head, ...APPLICANT_TAIL]);
+  const extra = Object.keys(src).filter((k) => !handled.has(k) && src[k] !== undefined).sort();
+  const out: { [k: string]: Json } = {};
+  for (const k of [...head, ...extra]) if (src[k] !== undefined) out[k] = plain(src[k]);
+  return {
+    ...out,
+    indicators: indicatorsJson(a.indicators),
+    dimensions: dimensionsJson(a.dimensions),
+    selfTotal: a.selfTotal,
+    horizontalTotal: a.horizontalTotal,
+    expertTotal: a.expertTotal,
+    expert: a.expert
+      ? { items: ordered(a.expert.items, EXPERT_KEYS.filter((k) => k in a.expert!.items)), experts: a.expert.experts, recused: [...a.expert.recused] }
+      : null,
+    total: a.total,
+    maxTotal: a.maxTotal,
+    identity: ordered(a.identity, [
+      'registeredAddress',
+      'legalRepresentative',
+      'employees',
+      'itLead',
+      'itLeadPhone',
+      'mainBusiness',
+      'salesLastYear',
+      'profitLastYear',
+      'cloudInvestment3y',
+      'itInvestment3y',
+    ]),
+    findings: a.findings.map((f) => findingJson(f, lang)),
+  };
+}
+
+/** The Result as the object results.json holds. */
+export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]: Json } {
+  return {
+    schemaVersion: result.schemaVersion,
+    rules: ordered(result.rules, ['id', 'title']),
+    input: ordered(result.input, ['root', 'kind']),
+    expertScored: result.expertScored,
+    selection: result.selection ? ordered(result.selection, ['by', 'value']) : null,
+    summary: ordered(result.summary, ['applicants', 'ranked', 'rejected', 'qualified', 'flagged', 'errors', 'warnings', 'infos']),
+    cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants] })),
+    applicants: result.applicants.map((a) => applicantJson(a, lang)),
+    findings: result.findings.map((f) => findingJson(f, lang)),
+  };
+}
+
+/**
+ * results.json text: 2-space indent, trailing newline. Messages carry both languages; `lang` decides
+ * only how each finding's `place` is spelled (第8行 / row 8).
+ */
+export function resultsJson(result: Result, lang: Lang = 'zh'): string {
+  return JSON.stringify(resultsObject(result, lang), null, 2) + '\n';
+}

@@ -1,0 +1,30 @@
+import type { Doc, TextSetter } from './draw.js';
+import type { Labels, PdfLang } from './labels.js';
+import type { ReportView } from './view.js';
+import { CONTENT, COLOR } from './geometry.js';
+
+export interface DrawContext {
+  doc: Doc;
+  t: TextSetter;
+  view: ReportView;
+  L: Labels;
+  lang: PdfLang;
+}
+
+/** Moves to page `index` (0-based, absolute), adding pages as the flow reaches them. */
+export function goToPage(ctx: DrawContext, index: number): void {
+  const { count } = ctx.doc.bufferedPageRange();
+  for (let i = count; i <= index; i++) ctx.doc.addPage();
+  if (index < count) ctx.doc.switchToPage(index);
+}
+
+/** A section title with a thin rule under it; occupies `height`. */
+export function heading(ctx: DrawContext, text: string, y: number, height: number, size = 12): void {
+  ctx.t.line(text, CONTENT.x, y + height / 2 - 2, CONTENT.width, { size });
+  ctx.doc
+    .moveTo(CONTENT.x, y + height - 3)
+    .lineTo(CONTENT.x + CONTENT.width, y + height - 3)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.headerFill)
+    .stroke();
+}

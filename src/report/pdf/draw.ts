@@ -1,0 +1,86 @@
+/**
+ * Single-line text primitives. Everything is placed with `lineBreak: false` and no width, which is
+ * pdfkit's fast path (no LineWrapper); alignment and truncation are done here by measuring.
+ */
+import type PDFDocument from 'pdfkit';
+import type { ReportFont } from './font.js';
+import { COLOR } from './geometry.js';
+
+export type Doc = InstanceType<typeof PDFDocument>;
+export type Align = 'left' | 'right' | 'center';
+
+export interface TextStyle {
+  size: number;
+  color?: string;
+  align?: Align;
+}
+
+/**
+ * pdfkit puts the baseline at top + ascent; a CJK ideograph's body sits from 0.12 em below to 0.88 em
+ * above the baseline, so its middle is 0.38 em above it. Noto's ascent (1.16 em) would otherwise push
+ * every cell's text low.
+ */
+export class TextSetter {
+  private readonly ascent: number;
+  constructor(
+    readonly doc: Doc,
+    font: ReportFont,
+  ) {
+    this.ascent = font.parsed.ascent / font.parsed.unitsPerEm;
+  }
+
+  /** The top y to pass pdfkit so the text's visual middle lands on `middle`. */
+  topFor(middle: number, size: number): number {
+    return middle - (this.ascent - 0.38) * size;
+  }
+
+  width(text: string, size: number): number {
+    this.doc.fontSize(size);
+    return this.doc.widthOfString(text);
+  }
+
+  /** The text cut (with …) to fit `maxWidth`. */
+  fit(text: string, size: number, maxWidth: number): string {
+    if (maxWidth <= 0) return '';
+    // Noto glyphs are at most 1 em wide for CJK and narrower for Latin: short strings need no measuring.
+    if (text.length * size <= maxWidth) return text;
+    if (this.width(text, size) <= maxWidth) return text;
+    const chars = Array.from(text);
+    let lo = 0;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.width(chars.slice(0, mid).join('') + '…', size) <= maxWidth) lo = mid;
+      else hi = mid - 1;
+    }
+    return chars.slice(0, lo).join('') + '…';
+  }
+
+  /** One line, its middle at `middle`, inside [x, x + width]; cut to fit. Returns the drawn width. */
+  line(text: string, x: number, middle: number, width: number, style: TextStyle): number {
+    const s = this.fit(text, style.size, width);
+    if (!s) return 0;
+    const w = this.width(s, style.size);
+    const align = style.align ?? 'left';
+    const left = align === 'left' ? x : align === 'right' ? x + width - w : x + (width - w) / 2;
+    this.doc.fillColor(style.color ?? COLOR.text).text(s, left, this.topFor(middle, style.size), { lineBreak: false });
+    return w;
+  }
+
+  /** Up to `maxLines` lines of wrapped text (character wrapping, as Chinese wraps), the last cut. */
+  lines(text: string, x: number, top: number, width: number, lineHeight: number, maxLines: number, style: TextStyle): void {
+    const rest = Array.from(text);
+    for (let i = 0; i < maxLines && rest.length > 0; i++) {
+      let s: string;
+      if (i === maxLines - 1) s = rest.join('');
+      else {
+        let n = rest.length;
+        while (n > 1 && this.width(rest.slice(0, n).join(''), style.size) > width) n = Math.max(1, Math.floor(n * 0.9));
+        while (n < rest.length && this.width(rest.slice(0, n + 1).join(''), style.size) <= width) n++;
+        s = rest.slice(0, n).join('');
+      }
+      rest.splice(0, Array.from(s).length);
+      this.line(s, x, top + lineHeight * i + lineHeight / 2, width, style);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The list sections: province ranking (then the rejected with their reasons), the 初选名单, and each
+ * city's ranking beside its own 推荐排序.
+ */
+import { renderMessage } from '../../findings/catalogue.js';
+import type { ApplicantResult } from '../../model/result.js';
+import type { DrawContext } from './context.js';
+import { goToPage, heading } from './context.js';
+import type { FlowLayout, Segment } from './flow.js';
+import { COLOR } from './geometry.js';
+import { drawTableChunk, type Column, type TableRow, type TableStyle } from './table.js';
+import { fmtScore, type CityPart, type ReportView } from './view.js';
+
+const LIST: TableStyle = { headerHeight: 18, rowHeight: 15, size: 8 };
+const REJECTED: TableStyle = { headerHeight: 18, rowHeight: 26, size: 8, wrapColumn: 2 };
+/** How far the city's own order may stray from the computed city rank before it is pointed out. */
+export const RECOMMENDED_RANK_GAP = 3;
+
+export function rankingSegments(view: ReportView): Segment[] {
+  const segs: Segment[] = [
+    { kind: 'table', key: 'ranking', titleHeight: 30, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: view.ranked.length },
+  ];
+  if (view.rejected.length > 0)
+    segs.push({ kind: 'table', key: 'rejected', titleHeight: 30, headerHeight: REJECTED.headerHeight, rowHeight: REJECTED.rowHeight, rows: view.rejected.length });
+  return segs;
+}
+
+export function selectionSegments(view: ReportView): Segment[] {
+  return [{ kind: 'table', key: 'selection', titleHeight: 46, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: view.selected.length }];
+}
+
+export function citySegments(city: CityPart): Segment[] {
+  return [{ kind: 'table', key: 'city', titleHeight: 62, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: city.applicants.length }];
+}
+
+const rankText = (r: number | null) => (r === null ? '—' : String(r));
+
+function drawTable(ctx: DrawContext, layout: FlowLayout, base: number, key: string, columns: Column[], rows: TableRow[], style: TableStyle): void {
+  for (const chunk of layout.chunks.get(key) ?? []) {
+    goToPage(ctx, base + chunk.page);
+    drawTableChunk(ctx.t, columns, rows, chunk, style, ctx.L.none);
+  }
+}
+
+export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number): void {
+  const { view, L } = ctx;
+  const title = layout.titles.get('ranking')!;
+  goToPage(ctx, base + title.page);
+  heading(ctx, view.city ? `${L.ranking} · ${view.city}` : L.ranking, title.y, 30, 13);
+  const expertCell = (a: ApplicantResult) => (a.expertTotal === null ? L.pendingExpert : fmtScore(a.expertTotal));
+  const columns: Column[] = [
+    { header: L.provinceRank, width: 34, align: 'right' },
+    { header: L.city, width: 46 },
+    { header: L.enterprise },
+    { header: L.status, width: 40 },
+    { header: L.indicatorTotal, width: 44, align: 'right' },
+    { header: L.expertTotal, width: 50, align: 'right' },
+    { header: L.totalScore, width: 42, align: 'right' },
+    { header: L.cityRank, width: 32, align: 'right' },
+    { header: L.recommended, width: 40, align: 'right' },
+  ];
+  const rows: TableRow[] = view.ranked.map((a) => ({
+    cells: [
+      rankText(a.provinceRank),
+      a.city,
+      a.name,
+      L.statusName[a.status],
+      fmtScore(a.total - (a.expertTotal ?? 0)),
+      expertCell(a),
+      fmtScore(a.total),
+      rankText(a.cityRank),
+      rankText(a.cityRecommendedRank),
+    ],
+    colors: [undefined, undefined, undefined, a.status === 'flagged' ? COLOR.warning : undefined, undefined, a.expertTotal === null ? COLOR.muted : undefined],
+  }));
+  drawTable(ctx, layout, base, 'ranking', columns, rows, LIST);
+
+  const rejTitle = layout.titles.get('rejected');
+  if (!rejTitle) return;
+  goToPage(ctx, base + rejTitle.page);
+  heading(ctx, `${L.rejectedList}（${view.rejected.length}）`, rejTitle.y, 30, 11);
+  const rejColumns: Column[] = [{ header: L.city, width: 46 }, { header: L.enterprise, width: 170 }, { header: L.reasons }];
+  const rejRows: TableRow[] = view.rejected.map((a) => ({
+    cells: [a.city, a.name, rejectionReasons(a, ctx.lang)],
+    colors: [undefined, undefined, COLOR.error],
+  }));
+  drawTable(ctx, layout, base, 'rejected', rejColumns, rejRows, REJECTED);
+}
+
+/** The messages of the findings that rejected the applicant, else the bare codes. */
+export function rejectionReasons(a: ApplicantResult, lang: 'zh' | 'en'): string {
+  const texts: string[] = [];
+  for (const code of a.rejectedBy) {
+    const f = a.findings.find((x) => x.code === code);
+    const text = renderMessage(f ?? { code, severity: 'error', args: {} }, lang);
+    if (!texts.includes(text)) texts.push(text);
+  }
+  return texts.join(lang === 'zh' ? '；' : '; ') || '—';
+}
+
+export function drawSelection(ctx: DrawContext, layout: FlowLayout, base: number): void {
+  const { view, L, t } = ctx;
+  const sel = view.result.selection;
+  if (!sel) return;
+  const title = layout.titles.get('selection')!;
+  goToPage(ctx, base + title.page);
+  heading(ctx, `${L.selection}（${view.selected.length}）`, title.y, 30, 13);
+  t.line(sel.by === 'count' ? L.selectionByCount(sel.value) : L.selectionByThreshold(sel.value), ctx.t.doc.page.margins.left, title.y + 38, 400, {
+    size: 8.5,
+    color: COLOR.muted,
+  });
+  const columns: Column[] = [
+    { header: L.provinceRank, width: 44, align: 'right' },
+    { header: L.city, width: 60 },
+    { header: L.enterprise },
+    { header: L.totalScore, width: 60, align: 'right' },
+  ];
+  const rows: TableRow[] = view.selected.map((a) => ({ cells: [rankText(a.provinceRank), a.city, a.name, fmtScore(a.total)] }));
+  drawTable(ctx, layout, base, 'selection', columns, rows, LIST);
+}
+
+/** Whether the city's recommended order strays from the computed city rank enough to point out. */
+export function strays(a: ApplicantResult): boolean {
+  return a.cityRank !== null && a.cityRecommendedRank !== null && Math.abs(a.cityRecommendedRank - a.cityRank) >= RECOMMENDED_RANK_GAP;
+}
+
+export function drawCitySummary(ctx: DrawContext, city: CityPart, layout: FlowLayout, base: number): void {
+  const { L, t } = ctx;
+  const title = layout.titles.get('city')!;
+  goToPage(ctx, base + title.page);
+  heading(ctx, L.cityPart(city.name), title.y, 30, 13);
+  const ranked = city.applicants.filter((a) => a.status !== 'rejected').length;
+  const left = t.doc.page.margins.left;
+  t.line(L.cityStats(city.applicants.length, ranked, city.applicants.length - ranked), left, title.y + 38, 480, { size: 8.5, color: COLOR.muted });
+  t.line(L.diffNote, left, title.y + 52, 480, { size: 8, color: COLOR.muted });
+  const columns: Column[] = [
+    { header: L.cityRank, width: 40, align: 'right' },
+    { header: L.recommended, width: 48, align: 'right' },
+    { header: L.difference, width: 34, align: 'right' },
+    { header: L.enterprise },
+    { header: L.status, width: 44 },
+    { header: L.totalScore, width: 46, align: 'right' },
+    { header: L.provinceRank, width: 40, align: 'right' },
+  ];
+  const rows: TableRow[] = city.applicants.map((a) => {
+    const diff = a.cityRank !== null && a.cityRecommendedRank !== null ? a.cityRecommendedRank - a.cityRank : null;
+    const row: TableRow = {
+      cells: [
+        rankText(a.cityRank),
+        rankText(a.cityRecommendedRank),
+        diff === null ? '—' : diff > 0 ? `+${diff}` : String(diff),
+        a.name,
+        L.statusName[a.status],
+        a.status === 'rejected' ? '—' : fmtScore(a.total),
+        rankText(a.provinceRank),
+      ],
+      colors: [undefined, undefined, strays(a) ? COLOR.error : undefined, undefined, a.status === 'rejected' ? COLOR.error : a.status === 'flagged' ? COLOR.warning : undefined],
+    };
+    if (strays(a)) row.fill = COLOR.highlight;
+    return row;
+  });
+  drawTable(ctx, layout, base, 'city', columns, rows, LIST);
+}

@@ -1,0 +1,80 @@
+/**
+ * What one PDF covers: the whole province, or one city's applicants. Only selection and presentation
+ * figures (medians, means, counts) are computed here; every score is read from the Result.
+ */
+import type { ApplicantResult, Result } from '../../model/result.js';
+import type { Rules } from '../../rules/schema.js';
+import { UsageError } from '../../util/errors.js';
+
+export interface CityPart {
+  name: string;
+  /** Ranked applicants in city-rank order, then the rejected ones. */
+  applicants: ApplicantResult[];
+}
+
+export interface ReportView {
+  result: Result;
+  rules: Rules;
+  city?: string;
+  applicants: ApplicantResult[];
+  ranked: ApplicantResult[];
+  rejected: ApplicantResult[];
+  selected: ApplicantResult[];
+  cities: CityPart[];
+  /** Province-wide median of each dimension subtotal over the applicants not rejected. */
+  medians: Record<string, number>;
+  indicatorMax: number;
+  expertMax: number;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function buildView(result: Result, rules: Rules, city?: string): ReportView {
+  const cityNames = result.cities.map((c) => c.name);
+  for (const a of result.applicants) if (!cityNames.includes(a.city)) cityNames.push(a.city);
+  if (city !== undefined && !cityNames.includes(city))
+    throw new UsageError(`结果中没有城市「${city}」；有：${cityNames.join('、')}`);
+  const inScope = (a: ApplicantResult) => city === undefined || a.city === city;
+  const applicants = result.applicants.filter(inScope);
+  const ranked = applicants.filter((a) => a.status !== 'rejected');
+  const rejected = applicants.filter((a) => a.status === 'rejected');
+  const cities = cityNames
+    .filter((n) => city === undefined || n === city)
+    .map((name) => ({
+      name,
+      applicants: [...ranked.filter((a) => a.city === name), ...rejected.filter((a) => a.city === name)],
+    }));
+  const provinceRanked = result.applicants.filter((a) => a.status !== 'rejected');
+  const medians: Record<string, number> = {};
+  for (const d of rules.dimensions) medians[d.key] = median(provinceRanked.map((a) => a.dimensions[d.key] ?? 0));
+  return {
+    result,
+    rules,
+    ...(city !== undefined ? { city } : {}),
+    applicants,
+    ranked,
+    rejected,
+    selected: result.selection ? ranked.filter((a) => a.selected) : [],
+    cities,
+    medians,
+    indicatorMax: rules.indicators.reduce((s, i) => s + i.weight, 0),
+    expertMax: rules.experts.reduce((s, e) => s + e.max, 0),
+  };
+}
+
+/** Scores as printed everywhere: two decimals, as the scoring rounded them. */
+export function fmtScore(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : v.toFixed(2);
+}
+
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: true });
+
+/** An input quantity (N, M, money) without trailing zeros. */
+export function fmtNumber(v: number | null | undefined): string {
+  return v === null || v === undefined || Number.isNaN(v) ? '—' : plain.format(v);
+}

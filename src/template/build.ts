@@ -1,0 +1,466 @@
+/**
+ * Builders: each adds one form to a workbook, laid out like the printed attachment, optionally filled
+ * from a plain object of what a person would type. The template command writes them blank; tests and
+ * fixtures fill them.
+ */
+import type ExcelJS from 'exceljs';
+import type { A1FieldKey } from '../model/records.js';
+import type { DataCategory, ExpertKey, IndicatorKey } from '../model/indicators.js';
+import type { Rules, IndicatorRule } from '../rules/schema.js';
+import {
+  A1_GRID,
+  A2_HEADERS,
+  A3_COLUMNS,
+  BLANK_LIST_ROWS,
+  FORM_TITLES,
+  PRODUCT_COLUMNS,
+  SERVER_CELLS,
+  SHEET_NAMES,
+  SYSTEM_COLUMNS,
+  TICK_GRID,
+  TICK_NO,
+  TICK_YES,
+  a1Field,
+  expertColumns,
+  indicatorLabel,
+  mLabel,
+  nLabel,
+  type ColumnSpec,
+  type A1FieldSpec,
+} from '../forms/layout.js';
+import { displayWidth } from '../forms/normalise.js';
+
+/** What a person types into a cell: 12, '12.5TB', '１２', '无', '1,200'. */
+export type Typed = string | number | null;
+
+export interface A1Values extends Partial<Record<A1FieldKey, Typed>> {}
+export interface A2IndicatorValues {
+  n?: Typed;
+  m?: Typed;
+  server?: { cloudCores?: Typed; cloudMemoryGb?: Typed; allCores?: Typed; allMemoryGb?: Typed };
+  ticks?: DataCategory[];
+}
+export interface A2Values {
+  indicators?: Partial<Record<IndicatorKey, A2IndicatorValues>>;
+}
+export interface A3RowValues {
+  seq?: Typed;
+  district?: Typed;
+  enterpriseName?: Typed;
+  mainBusiness?: Typed;
+  salesLastYear?: Typed;
+  profitLastYear?: Typed;
+  itInvestment3y?: Typed;
+  cloudInvestment3y?: Typed;
+  itLead?: Typed;
+  phone?: Typed;
+  opinion?: Typed;
+}
+export interface SystemRowValues {
+  indicatorName?: Typed;
+  name?: Typed;
+  onCloud?: Typed;
+  provider?: Typed;
+  description?: Typed;
+  loginScreenshot?: Typed;
+  mainScreenshot?: Typed;
+}
+export interface ProductRowValues {
+  name?: Typed;
+  provider?: Typed;
+  category?: Typed;
+  contractNo?: Typed;
+  period?: Typed;
+  amount?: Typed;
+  contractFile?: Typed;
+  invoiceFile?: Typed;
+}
+export interface ExpertRowValues {
+  enterpriseName?: Typed;
+  creditCode?: Typed;
+  expert?: Typed;
+  expertCity?: Typed;
+  items?: Partial<Record<ExpertKey, Typed>>;
+}
+
+/** A fixed creation date keeps two writes of the same forms byte-identical (no clock in files). */
+export const FIXED_DATE = new Date(Date.UTC(2021, 10, 25));
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const FONT = 'SimSun';
+const LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
+const VALUE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+
+export function stampWorkbook(wb: ExcelJS.Workbook): void {
+  wb.creator = 'yunshang';
+  wb.lastModifiedBy = 'yunshang';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+}
+
+/** Writes what a person typed. Text stays text: a name such as 「=1+1」 never becomes a formula. */
+function put(cell: ExcelJS.Cell, v: Typed | undefined): void {
+  if (v === undefined || v === null) return;
+  // exceljs only makes a formula from a { formula } object; a string is stored as a shared string.
+  cell.value = typeof v === 'number' ? v : String(v);
+}
+
+function sheetName(wb: ExcelJS.Workbook, base: string): string {
+  let name = base;
+  for (let i = 2; wb.getWorksheet(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+function newSheet(wb: ExcelJS.Workbook, base: string, landscape: boolean): ExcelJS.Worksheet {
+  stampWorkbook(wb);
+  return wb.addWorksheet(sheetName(wb, base), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+}
+
+function title(ws: ExcelJS.Worksheet, text: string, columns: number): void {
+  ws.mergeCells(1, 1, 1, columns);
+  const c = ws.getCell(1, 1);
+  c.value = text;
+  c.font = { name: FONT, size: 16, bold: true };
+  c.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+}
+
+function label(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = LABEL_FONT;
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  cell.border = THIN;
+}
+
+function valueCell(cell: ExcelJS.Cell, spec: { kind: string; integer?: boolean; mayBeNegative?: boolean; list?: readonly string[] }): void {
+  cell.font = VALUE_FONT;
+  cell.border = THIN;
+  cell.alignment = { vertical: 'middle', wrapText: true, horizontal: spec.kind === 'number' ? 'right' : 'left' };
+  if (spec.kind === 'number') {
+    // Warnings, not stops: 「12.5TB」 or 「无」 are accepted by the reader and noted, not refused.
+    if (spec.integer)
+      cell.dataValidation = {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写整数',
+        error: '此处应填写不小于 0 的整数。',
+      };
+    else if (!spec.mayBeNegative)
+      cell.dataValidation = {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写数字',
+        error: '此处应填写不小于 0 的数字。',
+      };
+  } else {
+    // Phone numbers and codes typed into a text cell keep their leading zeros and all digits.
+    cell.numFmt = '@';
+  }
+  if (spec.list)
+    cell.dataValidation = {
+      type: 'list',
+      formulae: [`"${spec.list.join(',')}"`],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      error: `请从下拉列表中选择：${spec.list.join('、')}`,
+    };
+}
+
+function fitWidth(texts: string[], min: number, max: number): number {
+  const widest = Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map(displayWidth))));
+  return Math.min(max, Math.max(min, widest + 2));
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export function addA1Sheet(wb: ExcelJS.Workbook, values: A1Values = {}): ExcelJS.Worksheet {
+  const ws = newSheet(wb, SHEET_NAMES.a1, false);
+  title(ws, FORM_TITLES.a1, 6);
+  ws.columns = [{ width: 16 }, { width: 20 }, { width: 16 }, { width: 18 }, { width: 18 }, { width: 20 }];
+  let r = 2;
+  for (const line of A1_GRID) {
+    const row = ws.getRow(r);
+    if (line.fields.length === 1) {
+      const f = a1Field(line.fields[0]!);
+      label(ws.getCell(r, 1), labelText(f));
+      ws.mergeCells(r, 2, r, 6);
+      const v = ws.getCell(r, 2);
+      valueCell(v, f);
+      for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = THIN;
+      put(v, values[f.key]);
+      row.height = line.tall ? 90 : 30;
+    } else {
+      line.fields.forEach((key, i) => {
+        const f = a1Field(key);
+        label(ws.getCell(r, 1 + 2 * i), labelText(f));
+        const v = ws.getCell(r, 2 + 2 * i);
+        valueCell(v, f);
+        put(v, values[f.key]);
+      });
+      row.height = 42;
+    }
+    r++;
+  }
+  ws.pageSetup.printArea = `A1:F${r - 1}`;
+  return ws;
+}
+
+function labelText(f: A1FieldSpec): string {
+  return f.hint ? `${f.label}\n${f.hint}` : f.label;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values = {}): ExcelJS.Worksheet {
+  const ws = newSheet(wb, SHEET_NAMES.a2, false);
+  title(ws, FORM_TITLES.a2, 6);
+  ws.columns = [{ width: 14 }, { width: 16 }, { width: 30 }, { width: 12 }, { width: 30 }, { width: 12 }];
+  A2_HEADERS.forEach((h, i) => label(ws.getCell(2, i + 1), h));
+  let r = 3;
+  for (const dim of rules.dimensions) {
+    const inds = rules.indicators.filter((i) => i.dimension === dim.key);
+    if (inds.length === 0) continue;
+    const dimStart = r;
+    for (const ind of inds) r = indicatorRows(ws, r, ind, values.indicators?.[ind.key] ?? {});
+    label(ws.getCell(dimStart, 1), `${dim.name}（${dim.weight}）`);
+    if (r - 1 > dimStart) ws.mergeCells(dimStart, 1, r - 1, 1);
+  }
+  // The expert items are printed on the form, as in the notice, but filled in by the panel.
+  if (rules.experts.length > 0) {
+    const start = r;
+    const total = rules.experts.reduce((s, e) => s + e.max, 0);
+    for (const e of rules.experts) {
+      label(ws.getCell(r, 2), `${e.name}（${e.max}）`);
+      ws.mergeCells(r, 3, r, 6);
+      const c = ws.getCell(r, 3);
+      c.value = '（专家评分，申报企业无需填报）';
+      c.font = VALUE_FONT;
+      c.alignment = { horizontal: 'center', vertical: 'middle' };
+      c.fill = GREY;
+      for (let k = 3; k <= 6; k++) ws.getCell(r, k).border = THIN;
+      ws.getRow(r).height = 24;
+      r++;
+    }
+    label(ws.getCell(start, 1), `标杆示范（${total}）`);
+    if (r - 1 > start) ws.mergeCells(start, 1, r - 1, 1);
+  }
+  const s = rules.server;
+  const notes = [
+    '填表说明：',
+    '1、表中 N、M 由申报企业填报；标杆示范部分由专家评分，申报企业无需填报。',
+    `2、云服务器只需填写四个数，N =（云服务器CPU总核数/${s.coresPerUnit} + 云服务器总内存/${s.memoryGbPerUnit}）/2，M 同理，由评审系统计算。`,
+    '3、数据协同请在各类别右侧选择「是」或「否」；系统协同的 M 为云上业务五项 N 之和，无需填写。',
+    '4、云安全和云数据库需提供上年度发票、收据或合同；以系统数量为指标的，需在《系统清单》中逐一列出系统及截图。',
+  ];
+  r++;
+  for (const text of notes) {
+    ws.mergeCells(r, 1, r, 6);
+    const c = ws.getCell(r, 1);
+    c.value = text;
+    c.font = VALUE_FONT;
+    c.alignment = { vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = text === notes[0] ? 18 : 30;
+    r++;
+  }
+  ws.pageSetup.printArea = `A1:F${r - 1}`;
+  ws.pageSetup.printTitlesRow = '2:2';
+  return ws;
+}
+
+const NUMBER = { kind: 'number' } as const;
+const INTEGER = { kind: 'number', integer: true } as const;
+
+function indicatorRows(ws: ExcelJS.Worksheet, r: number, ind: IndicatorRule, v: A2IndicatorValues): number {
+  const start = r;
+  const count = ind.unit === '个' || ind.unit === '台' ? INTEGER : NUMBER;
+  if (ind.input === 'server') {
+    const pairs = [SERVER_CELLS.filter((c) => c.key.endsWith('Cores')), SERVER_CELLS.filter((c) => c.key.endsWith('MemoryGb'))];
+    for (const pair of pairs) {
+      pair.forEach((spec, i) => {
+        label(ws.getCell(r, 3 + 2 * i), spec.label);
+        const c = ws.getCell(r, 4 + 2 * i);
+        valueCell(c, spec.unit === '核' ? INTEGER : NUMBER);
+        put(c, v.server?.[spec.key]);
+      });
+      ws.getRow(r).height = 28;
+      r++;
+    }
+  } else if (ind.input === 'ticks') {
+    const ticked = new Set(v.ticks ?? []);
+    for (const pair of TICK_GRID) {
+      pair.forEach((cat, i) => {
+        label(ws.getCell(r, 3 + 2 * i), cat);
+        const c = ws.getCell(r, 4 + 2 * i);
+        valueCell(c, { kind: 'yesno', list: [TICK_YES, TICK_NO] });
+        c.alignment = { horizontal: 'center', vertical: 'middle' };
+        if (v.ticks) c.value = ticked.has(cat) ? TICK_YES : TICK_NO;
+      });
+      ws.getRow(r).height = 22;
+      r++;
+    }
+  } else {
+    label(ws.getCell(r, 3), nLabel(ind));
+    const n = ws.getCell(r, 4);
+    valueCell(n, count);
+    put(n, v.n);
+    label(ws.getCell(r, 5), mLabel(ind));
+    const m = ws.getCell(r, 6);
+    if (ind.input === 'nOnly') {
+      m.border = THIN;
+      m.fill = GREY;
+    } else {
+      valueCell(m, count);
+      put(m, v.m);
+    }
+    ws.getRow(r).height = 36;
+    r++;
+  }
+  label(ws.getCell(start, 2), indicatorLabel(ind));
+  if (r - 1 > start) ws.mergeCells(start, 2, r - 1, 2);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Column forms
+
+interface ListOptions {
+  subtitle?: string;
+  landscape: boolean;
+  blankRows: number;
+}
+
+function addListSheet<K extends string>(
+  wb: ExcelJS.Workbook,
+  kind: 'a3' | 'systems' | 'products' | 'experts',
+  columns: readonly ColumnSpec<K>[],
+  rows: Partial<Record<K, Typed>>[] | undefined,
+  opts: ListOptions,
+): ExcelJS.Worksheet {
+  const ws = newSheet(wb, SHEET_NAMES[kind], opts.landscape);
+  const n = columns.length;
+  title(ws, FORM_TITLES[kind], n);
+  let header = 2;
+  if (opts.subtitle !== undefined) {
+    ws.mergeCells(2, 1, 2, n);
+    const c = ws.getCell(2, 1);
+    c.value = opts.subtitle;
+    c.font = VALUE_FONT;
+    c.alignment = { vertical: 'middle' };
+    ws.getRow(2).height = 22;
+    header = 3;
+  }
+  ws.columns = columns.map((col) => ({ width: columnWidth(col, rows) }));
+  columns.forEach((col, i) => label(ws.getCell(header, i + 1), col.header));
+  ws.getRow(header).height = 42;
+  const data: Partial<Record<K, Typed>>[] = rows ?? Array.from({ length: opts.blankRows }, () => ({}));
+  data.forEach((values, i) => {
+    const r = header + 1 + i;
+    columns.forEach((col, j) => {
+      const c = ws.getCell(r, j + 1);
+      valueCell(c, col);
+      put(c, values[col.key]);
+    });
+    ws.getRow(r).height = 24;
+  });
+  ws.views = [{ state: 'frozen', ySplit: header }];
+  ws.pageSetup.printArea = `A1:${colLetter(n)}${header + data.length}`;
+  ws.pageSetup.printTitlesRow = `${header}:${header}`;
+  return ws;
+}
+
+function columnWidth(col: ColumnSpec, rows: Partial<Record<string, Typed>>[] | undefined): number {
+  const base = col.kind === 'path' ? 26 : col.key === 'description' || col.key === 'opinion' ? 24 : 8;
+  const texts = [col.header.length > 8 ? col.header.slice(0, Math.ceil(col.header.length / 2)) : col.header];
+  for (const r of rows ?? []) {
+    const v = r[col.key];
+    if (v !== undefined && v !== null) texts.push(String(v));
+  }
+  return fitWidth(texts, base, 40);
+}
+
+function colLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function addA3Sheet(wb: ExcelJS.Workbook, city: string, rows?: A3RowValues[]): ExcelJS.Worksheet {
+  const unit = city ? `${city}经济和信息化局` : '';
+  return addListSheet(wb, 'a3', A3_COLUMNS, rows as Partial<Record<string, Typed>>[] | undefined, {
+    subtitle: `推荐单位（盖章）：${unit}`,
+    landscape: true,
+    blankRows: BLANK_LIST_ROWS,
+  });
+}
+
+export function addSystemListSheet(wb: ExcelJS.Workbook, rows?: SystemRowValues[]): ExcelJS.Worksheet {
+  const numbered = rows?.map((r, i) => ({ seq: i + 1, ...r }));
+  return addListSheet(wb, 'systems', SYSTEM_COLUMNS, numbered as Partial<Record<string, Typed>>[] | undefined, {
+    subtitle: '说明：每个系统一行；截图填写「证明材料」文件夹下的相对路径，如 证明材料/截图/ERP-登录页.png',
+    landscape: true,
+    blankRows: BLANK_LIST_ROWS,
+  });
+}
+
+export function addProductListSheet(wb: ExcelJS.Workbook, rows?: ProductRowValues[]): ExcelJS.Worksheet {
+  const numbered = rows?.map((r, i) => ({ seq: i + 1, ...r }));
+  return addListSheet(wb, 'products', PRODUCT_COLUMNS, numbered as Partial<Record<string, Typed>>[] | undefined, {
+    subtitle: '说明：起止日期如 2020.1.1-2020.12.31；合同文件、发票文件填写「证明材料」文件夹下的相对路径',
+    landscape: true,
+    blankRows: BLANK_LIST_ROWS,
+  });
+}
+
+export function addExpertSheet(wb: ExcelJS.Workbook, rules: Rules, rows?: ExpertRowValues[]): ExcelJS.Worksheet {
+  const flat = rows?.map((r) => {
+    const { items, ...rest } = r;
+    return { ...rest, ...(items ?? {}) } as Partial<Record<string, Typed>>;
+  });
+  const ws = addListSheet(wb, 'experts', expertColumns(rules), flat, {
+    landscape: true,
+    blankRows: BLANK_LIST_ROWS,
+  });
+  // Each item's maximum as the validation's upper bound, from the rules file.
+  const cols = expertColumns(rules);
+  const count = rows?.length ?? BLANK_LIST_ROWS;
+  cols.forEach((col, j) => {
+    const max = rules.experts.find((e) => e.key === col.key)?.max;
+    if (max === undefined) return;
+    for (let r = 3; r < 3 + count; r++)
+      ws.getCell(r, j + 1).dataValidation = {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, max],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        error: `此项满分 ${max} 分，请填写 0 至 ${max} 之间的分数。`,
+      };
+  });
+  return ws;
+}

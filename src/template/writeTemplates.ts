@@ -1,0 +1,51 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Rules } from '../rules/schema.js';
+import { TEMPLATE_FILES, type FormKind } from '../forms/layout.js';
+import {
+  addA1Sheet,
+  addA2Sheet,
+  addA3Sheet,
+  addExpertSheet,
+  addProductListSheet,
+  addSystemListSheet,
+} from './build.js';
+import { withFixedZipTimes } from './fixedZipTimes.js';
+
+/** The bytes of a workbook, identical for identical content (fixed dates, fixed zip times). */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return withFixedZipTimes(new Uint8Array(buf as ArrayBuffer));
+}
+
+/** Writes to a temporary name and renames, so a failed run never leaves half a workbook. */
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const bytes = await workbookBytes(wb);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}
+
+const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> = {
+  a1: (wb) => addA1Sheet(wb),
+  a2: (wb, rules) => addA2Sheet(wb, rules),
+  a3: (wb) => addA3Sheet(wb, ''),
+  systems: (wb) => addSystemListSheet(wb),
+  products: (wb) => addProductListSheet(wb),
+  experts: (wb, rules) => addExpertSheet(wb, rules),
+};
+
+/** Writes the six blank forms into `outDir` (created when missing) and returns their paths. */
+export async function writeTemplates(outDir: string, rules: Rules): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const kind of Object.keys(TEMPLATE_FILES) as FormKind[]) {
+    const wb = new ExcelJS.Workbook();
+    BUILDERS[kind](wb, rules);
+    const file = path.join(outDir, TEMPLATE_FILES[kind]);
+    await writeWorkbook(wb, file);
+    written.push(file);
+  }
+  return written;
+}

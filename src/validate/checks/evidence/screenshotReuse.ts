@@ -1,0 +1,97 @@
+/**
+ * The same picture (by content, not name) shown for two systems, or sent by two enterprises, is
+ * likely copied evidence. It is a warning for the reviewers, naming where else it appears.
+ */
+import { defineCheck } from '../../check.js';
+import type { Location } from '../../../model/location.js';
+import { formatLocation } from '../../../model/location.js';
+import type { ApplicantPack } from '../../../model/records.js';
+import { applicantsOf, cellPlace, EvidenceIndex, hasText } from './evidencePaths.js';
+import { SCREENSHOT_COLUMNS } from './screenshots.js';
+
+interface Use {
+  pack: ApplicantPack;
+  system: string;
+  column: string;
+  path: string;
+  where: Location;
+}
+
+/** Two rows naming the same system (one as 生产, again as 系统协同) may rightly show the same pictures. */
+const systemKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+function usesOf(pack: ApplicantPack): Map<string, Use[]> {
+  const bySha = new Map<string, Use[]>();
+  const list = pack.systems;
+  if (!list) return bySha;
+  const index = new EvidenceIndex(pack.evidence);
+  for (const row of list.rows) {
+    const system = row.name.value ?? `第${row.row}行`;
+    const seenInRow = new Set<string>();
+    for (const { column, cell } of SCREENSHOT_COLUMNS) {
+      const typed = cell(row);
+      if (!hasText(typed.value)) continue;
+      const file = index.find(typed.value);
+      // Empty files all share one hash; they are reported as not images, not as copies.
+      if (!file || file.size === 0 || seenInRow.has(file.sha256)) continue;
+      seenInRow.add(file.sha256);
+      const use = { pack, system, column, path: file.path, where: cellPlace(typed, list, row.row) };
+      bySha.set(file.sha256, [...(bySha.get(file.sha256) ?? []), use]);
+    }
+  }
+  return bySha;
+}
+
+export const screenshotReuseCheck = defineCheck({
+  id: 'evidence.screenshotReuse',
+  description: '同一截图（按内容）用于两个系统或出现在两家企业的材料中',
+  codes: {
+    SCREENSHOT_REUSED: {
+      severity: 'warning',
+      zh: '系统「{system}」的{column}与系统「{otherSystem}」的截图内容相同（{otherPlace}）',
+      en: 'The {column} of system "{system}" has the same content as a screenshot of system "{otherSystem}" ({otherPlace})',
+      fixZh: '为每个系统提供其自身的登录页和功能主页截图',
+      fixEn: 'Provide each system’s own login-page and main-page screenshots',
+    },
+    SCREENSHOT_SHARED_ACROSS_APPLICANTS: {
+      severity: 'warning',
+      zh: '系统「{system}」的{column}与另一家申报企业 {otherApplicant} 提交的截图内容相同（{otherPlace}）',
+      en: 'The {column} of system "{system}" has the same content as a screenshot sent by another applicant, {otherApplicant} ({otherPlace})',
+      fixZh: '核实截图是否为本企业系统的真实截图；如系共用平台，请在功能简介中说明',
+      fixEn: 'Check the screenshot is of the applicant’s own system; if the platform is shared, say so in the description',
+    },
+  },
+  run(ctx, report) {
+    const province = new Map<string, Use[]>();
+    for (const pack of applicantsOf(ctx.submission)) {
+      for (const [sha, uses] of usesOf(pack)) {
+        for (let i = 1; i < uses.length; i++) {
+          const first = uses.find((u) => systemKey(u.system) !== systemKey(uses[i]!.system));
+          if (first && uses.indexOf(first) < i) {
+            const use = uses[i]!;
+            report(
+              'SCREENSHOT_REUSED',
+              { system: use.system, column: use.column, otherSystem: first.system, otherPlace: formatLocation(first.where) },
+              use.where,
+              { applicant: pack },
+            );
+          }
+        }
+        province.set(sha, [...(province.get(sha) ?? []), uses[0]!]);
+      }
+    }
+    for (const uses of province.values()) {
+      if (uses.length < 2) continue;
+      // Each applicant hears of one other: the first other applicant in input order.
+      for (const use of uses) {
+        const other = uses.find((u) => u.pack !== use.pack)!;
+        report(
+          'SCREENSHOT_SHARED_ACROSS_APPLICANTS',
+          { system: use.system, column: use.column, otherApplicant: other.pack.id, otherPlace: formatLocation(other.where) },
+          use.where,
+          { applicant: use.pack },
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,5 @@
+import type { Check } from '../../check.js';
+import { creditCodeCheck } from './creditCode.js';
+
+/** Checks of who the applicant is. */
+export const identityChecks = [creditCodeCheck] as const satisfies readonly Check<any>[];
