@@ -2,7 +2,7 @@
  * Submission + rules (+ expert scores) → the one Result. Pure: no file system, no clock; the same
  * input gives the same Result whatever order the applicants arrive in.
  */
-import { SEVERITY_ORDER, findingsOf, type CodeTable, type Finding } from './findings/finding.js';
+import { SEVERITY_ORDER, findingsOf, type Finding } from './findings/finding.js';
 import { INDICATOR_KEYS, type IndicatorKey } from './model/indicators.js';
 import type { ApplicantPack, CitySubmission, Submission } from './model/records.js';
 import type {
@@ -35,7 +35,9 @@ export interface EvaluateOptions {
   expert?: ExpertInput;
   selection?: { by: 'count' | 'threshold'; value: number };
   /** The checks to run; the registry's by default. Passing [] scores the records and their ingest findings alone. */
-  checks?: readonly Check<CodeTable>[];
+  // A check's `run` takes a reporter typed to its own codes, so only `any` admits a list of different checks.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  checks?: readonly Check<any>[];
 }
 
 const scoreFinding = findingsOf(scoreCodes);
@@ -98,13 +100,13 @@ function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules
   ].sort();
   const rejected = rejectedBy.length > 0;
   const values = indicatorValues(pack.a2, rules);
-  const flaggedIndicators = new Set(findings.filter((f) => f.severity === 'error' && f.indicator).map((f) => f.indicator!));
+  const indicatorsInError = new Set(findings.filter((f) => f.severity === 'error' && f.indicator).map((f) => f.indicator!));
   const verified = new Set<IndicatorKey>();
   const selfScores = new Map<IndicatorKey, Rational>();
   for (const rule of rules.indicators) {
     const v = values[rule.key]!;
     const problem = ratioProblem(v.n, v.m);
-    if (problem && !flaggedIndicators.has(rule.key) && pack.a2 && !rejected) {
+    if (problem && !indicatorsInError.has(rule.key) && pack.a2 && !rejected) {
       // Safety net: nothing else explained why this indicator cannot be scored (see score/codes.ts).
       const f = applyOverrides(
         scoreFinding(
@@ -116,10 +118,10 @@ function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules
         rules,
       );
       findings.push(f);
-      if (f.severity === 'error') flaggedIndicators.add(rule.key);
+      if (f.severity === 'error') indicatorsInError.add(rule.key);
     }
     // An unscorable pair is never verified, even when an override made its finding a warning.
-    const isVerified = !flaggedIndicators.has(rule.key) && problem === null;
+    const isVerified = !indicatorsInError.has(rule.key) && problem === null;
     if (isVerified) verified.add(rule.key);
     selfScores.set(rule.key, isVerified ? selfScore(rule.weight, v.n, v.m, rules.rounding.decimals) : ZERO);
   }

@@ -53,6 +53,10 @@ describe('locateAddress', () => {
     expect(locateAddress('义乌市稠城街道工人北路1号')).toMatchObject({ city: '金华市', district: '义乌市', inZhejiang: true });
   });
 
+  it('reads the short form 景宁县', () => {
+    expect(locateAddress('丽水市景宁县红星街道')).toMatchObject({ city: '丽水市', district: '景宁畲族自治县' });
+  });
+
   it('puts 上海市普陀区 outside Zhejiang', () => {
     expect(locateAddress('上海市普陀区真北路')).toMatchObject({ inZhejiang: false, otherProvince: '上海市' });
   });

@@ -168,7 +168,8 @@ function findCity(text: string): Mention | null {
  * (上海市宁波路…), whichever comes first wins, as addresses go from large to small.
  */
 export function locateAddress(address: string): AddressLocation {
-  const text = address.normalize('NFKC').replace(/\s+/g, '');
+  // 景宁县 is how most people shorten 景宁畲族自治县.
+  const text = address.normalize('NFKC').replace(/\s+/g, '').replace(/景宁县/g, '景宁畲族自治县');
   const zj = text.indexOf('浙江');
   const city = findCity(text);
   const unambiguous = firstMention(

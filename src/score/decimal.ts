@@ -49,14 +49,28 @@ export function fromDecimalString(text: string): Rational {
   return scale >= 0 ? rational(num * 10n ** BigInt(scale)) : rational(num, 10n ** BigInt(-scale));
 }
 
+// Weights, factors and typed values repeat across thousands of applicants; parsing each once is
+// most of the cost of scoring a province. Bounded so a huge input cannot grow it without limit.
+const parsed = new Map<number, Rational>();
+const PARSED_LIMIT = 50_000;
+
 /** The exact value of what was typed: `String(x)` is the shortest decimal that reads back as x. */
 export function fromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  if (Number.isInteger(x) && Number.isSafeInteger(x)) return { num: BigInt(x), den: 1n };
-  return fromDecimalString(String(x));
+  if (Number.isSafeInteger(x)) return { num: BigInt(x), den: 1n };
+  let r = parsed.get(x);
+  if (!r) {
+    r = fromDecimalString(String(x));
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(x, r);
+  }
+  return r;
 }
 
 export function add(a: Rational, b: Rational): Rational {
+  if (a.num === 0n) return b;
+  if (b.num === 0n) return a;
+  if (a.den === b.den) return rational(a.num + b.num, a.den);
   return rational(a.num * b.den + b.num * a.den, a.den * b.den);
 }
 
@@ -106,6 +120,7 @@ export function ceil(a: Rational): bigint {
  */
 export function roundHalfUp(a: Rational, decimals: number): Rational {
   const scale = 10n ** BigInt(decimals);
+  if (scale % a.den === 0n) return a; // already has at most `decimals` places
   const n = a.num < 0n ? -a.num : a.num;
   // floor(|x|·scale + 1/2) = floor((2·|num|·scale + den) / (2·den))
   const q = (2n * n * scale + a.den) / (2n * a.den);
@@ -133,8 +148,12 @@ export function toFixed(a: Rational, decimals: number): string {
  * The nearest JS number, for output. A rounded score (a terminating decimal) converts exactly as
  * `Number('2.84')` would, so JSON shows 2.84, never 2.8400000000000003.
  */
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function toNumber(a: Rational): number {
   if (a.den === 1n) return Number(a.num);
+  // Both exactly representable: IEEE division rounds the exact quotient correctly.
+  if (a.den <= MAX_EXACT && a.num <= MAX_EXACT && -a.num <= MAX_EXACT) return Number(a.num) / Number(a.den);
   // Enough places to hold any terminating decimal with this denominator exactly (a 2^k·5^j
   // denominator needs max(k, j) ≤ log2(den) < 4 × its digit count places), and ≥ 20 significant
   // digits otherwise, so the string rounds to the same double as the exact value would.

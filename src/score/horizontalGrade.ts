@@ -45,10 +45,17 @@ function rankKey(e: HorizontalEntry, rankBy: RankBy): Rational {
  * the share as written (0.1 × 30 is 3, not the 3.0000000000000004 of floats, so rank 4 is not an A).
  */
 export function bandFor<B extends Bands[number]>(rank: number, count: number, bands: readonly B[]): B {
-  const r = BigInt(rank);
-  for (const band of bands) if (r <= ceil(mul(fromNumber(band.share), rational(BigInt(count))))) return band;
-  // The rules schema makes the last share 1, so every rank ≤ count falls in some band.
-  return bands[bands.length - 1]!;
+  return bandsFor(count, bands)(rank);
+}
+
+/** bandFor with the band edges for `count` computed once. */
+function bandsFor<B extends Bands[number]>(count: number, bands: readonly B[]): (rank: number) => B {
+  const lastRanks = bands.map((band) => Number(ceil(mul(fromNumber(band.share), rational(BigInt(count))))));
+  return (rank) => {
+    const i = lastRanks.findIndex((last) => rank <= last);
+    // The rules schema makes the last share 1, so every rank ≤ count falls in some band.
+    return bands[i < 0 ? bands.length - 1 : i]!;
+  };
 }
 
 /**
@@ -69,6 +76,8 @@ export function horizontalGrades(
   keyed.sort((a, b) => better(a, b) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
   const grades = new Map<string, HorizontalGrade>();
   const count = keyed.length;
+  const bandOf = bandsFor(count, horizontal.bands);
+  const weightR = fromNumber(weight);
   let rank = 0;
   keyed.forEach((k, i) => {
     if (i === 0 || better(keyed[i - 1]!, k) !== 0) rank = i + 1;
@@ -76,12 +85,8 @@ export function horizontalGrades(
       grades.set(k.e.id, { rank, grade: null, score: ZERO });
       return;
     }
-    const band = bandFor(rank, count, horizontal.bands);
-    grades.set(k.e.id, {
-      rank,
-      grade: band.grade,
-      score: roundHalfUp(mul(fromNumber(weight), fromNumber(band.factor)), decimals),
-    });
+    const band = bandOf(rank);
+    grades.set(k.e.id, { rank, grade: band.grade, score: roundHalfUp(mul(weightR, fromNumber(band.factor)), decimals) });
   });
   return { rankedCount: count, grades };
 }

@@ -191,6 +191,12 @@ function valueCell(cell: ExcelJS.Cell, spec: { kind: string; integer?: boolean; 
     };
 }
 
+/** Merges a range and borders every cell of it: Excel draws a merged cell's edges from its parts. */
+function mergeBordered(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
+  if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).border = THIN;
+}
+
 function fitWidth(texts: string[], min: number, max: number): number {
   const widest = Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map(displayWidth))));
   return Math.min(max, Math.max(min, widest + 2));
@@ -241,6 +247,7 @@ export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values 
   title(ws, FORM_TITLES.a2, 6);
   ws.columns = [{ width: 14 }, { width: 16 }, { width: 30 }, { width: 12 }, { width: 30 }, { width: 12 }];
   A2_HEADERS.forEach((h, i) => label(ws.getCell(2, i + 1), h));
+  ws.getRow(2).height = 32;
   let r = 3;
   for (const dim of rules.dimensions) {
     const inds = rules.indicators.filter((i) => i.dimension === dim.key);
@@ -248,7 +255,7 @@ export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values 
     const dimStart = r;
     for (const ind of inds) r = indicatorRows(ws, r, ind, values.indicators?.[ind.key] ?? {});
     label(ws.getCell(dimStart, 1), `${dim.name}（${dim.weight}）`);
-    if (r - 1 > dimStart) ws.mergeCells(dimStart, 1, r - 1, 1);
+    mergeBordered(ws, dimStart, 1, r - 1, 1);
   }
   // The expert items are printed on the form, as in the notice, but filled in by the panel.
   if (rules.experts.length > 0) {
@@ -267,7 +274,7 @@ export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values 
       r++;
     }
     label(ws.getCell(start, 1), `标杆示范（${total}）`);
-    if (r - 1 > start) ws.mergeCells(start, 1, r - 1, 1);
+    mergeBordered(ws, start, 1, r - 1, 1);
   }
   const s = rules.server;
   const notes = [
@@ -341,7 +348,7 @@ function indicatorRows(ws: ExcelJS.Worksheet, r: number, ind: IndicatorRule, v: 
     r++;
   }
   label(ws.getCell(start, 2), indicatorLabel(ind));
-  if (r - 1 > start) ws.mergeCells(start, 2, r - 1, 2);
+  mergeBordered(ws, start, 2, r - 1, 2);
   return r;
 }
 

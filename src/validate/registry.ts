@@ -3,10 +3,10 @@
  * catalogue and docs/findings.md are built from this list, so they cannot drift.
  */
 import type { Check } from './check.js';
-import type { CodeTable } from '../findings/finding.js';
 import { valueChecks } from './checks/values/index.js';
 import { evidenceChecks } from './checks/evidence/index.js';
 import { outlierChecks } from './checks/outliers/index.js';
 import { identityChecks } from './checks/identity/index.js';
 
-export const checks: readonly Check<CodeTable>[] = [...valueChecks, ...identityChecks, ...evidenceChecks, ...outlierChecks];
+// `any`: each check's reporter takes only its own codes, so the lists are not assignable to one table type.
+export const checks: readonly Check<any>[] = [...valueChecks, ...identityChecks, ...evidenceChecks, ...outlierChecks];

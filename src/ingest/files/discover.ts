@@ -178,15 +178,16 @@ async function walkFolder(abs: string, real: string, rel: string, ancestors: Rea
  * The folder tree of a city zip. A single top-level folder that is not itself an applicant (a
  * zipped `杭州市/`) is stripped, so ids read `杭州市.zip/某公司` either way.
  */
-async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Promise<Folder | null> {
+async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Promise<Folder> {
+  const top: Folder = { name: basename(zipAbs), dirs: [], files: [] };
   let entries;
   try {
     entries = await readZipDirectoryFromFile(zipAbs);
   } catch (e) {
+    // An empty folder still: a damaged 杭州市.zip remains a city, so its absence is reported where it belongs.
     ctx.findings.push(finding('ZIP_CORRUPT', { message: (e as Error).message }, { file: display || basename(zipAbs) }));
-    return null;
+    return top;
   }
-  const top: Folder = { name: basename(zipAbs), dirs: [], files: [] };
   const noiseReported = new Set<string>();
   const sorted = [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
   for (const entry of sorted) {
@@ -328,21 +329,24 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
   const shape = new Shape();
 
   let top: Folder;
-  let zips: Folder[] = [];
+  const zips: Folder[] = [];
+  const zipFindings = new Map<Folder, Finding[]>();
   if (st.isDirectory()) {
     top = await walkFolder(abs, rootReal, '', new Set(), ctx);
     top.name = basename(abs);
   } else if (st.isFile() && isZipName(abs)) {
-    const z = await zipFolder(abs, '', ctx);
-    top = z ?? { name: basename(abs), dirs: [], files: [] };
+    top = await zipFolder(abs, '', ctx);
   } else {
     throw new IoError(`输入路径不是文件夹或 .zip / input is neither a folder nor a .zip: ${root}`);
   }
   if (st.isDirectory()) {
     // Only zips directly in the root can be cities; deeper zips are ordinary files (evidence).
     for (const f of top.files.filter((x) => isZipName(x.name) && x.source.kind === 'fs')) {
-      const z = await zipFolder((f.source as { absPath: string }).absPath, f.name, ctx);
-      if (z) zips.push({ ...z, name: f.name });
+      // A zip's own findings count only if it turns out to be a city (or an applicant) below.
+      const own: Finding[] = [];
+      const folder = await zipFolder((f.source as { absPath: string }).absPath, f.name, { ...ctx, findings: own });
+      zips.push({ ...folder, name: f.name });
+      zipFindings.set(zips[zips.length - 1]!, own);
     }
   }
 
@@ -374,9 +378,14 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
         stray.push(applicantOf(d, d.name, ''));
       } else {
         if (!isZip) findings.push(finding('FOLDER_IGNORED', { name: d.name }, { file: d.name }));
+        // A damaged zip might have been a city: say so even when its name does not tell.
+        else findings.push(...(zipFindings.get(d) ?? []).filter((f) => f.code === 'ZIP_CORRUPT'));
         continue;
       }
-      if (isZip) consumedZips.add(d.name);
+      if (isZip) {
+        consumedZips.add(d.name);
+        findings.push(...(zipFindings.get(d) ?? []));
+      }
     }
     for (const f of top.files) {
       if (!consumedZips.has(f.name)) findings.push(finding('FILE_OUTSIDE_CITY', { name: f.name }, { file: f.name }));

@@ -9,13 +9,23 @@ export interface DrawContext {
   view: ReportView;
   L: Labels;
   lang: PdfLang;
+  /** The page being drawn on (0-based), -1 before the first. */
+  page: number;
 }
 
 /** Moves to page `index` (0-based, absolute), adding pages as the flow reaches them. */
 export function goToPage(ctx: DrawContext, index: number): void {
+  if (ctx.page === index) return;
+  ctx.page = index;
   const { count } = ctx.doc.bufferedPageRange();
-  for (let i = count; i <= index; i++) ctx.doc.addPage();
-  if (index < count) ctx.doc.switchToPage(index);
+  for (let i = count; i <= index; i++) {
+    ctx.doc.addPage();
+    ctx.t.pageChanged();
+  }
+  if (index < count) {
+    ctx.doc.switchToPage(index);
+    ctx.t.pageChanged();
+  }
 }
 
 /** A section title with a thin rule under it; occupies `height`. */

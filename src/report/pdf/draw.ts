@@ -22,11 +22,24 @@ export interface TextStyle {
  */
 export class TextSetter {
   private readonly ascent: number;
+  private color: string | null = null;
   constructor(
     readonly doc: Doc,
     font: ReportFont,
   ) {
     this.ascent = font.parsed.ascent / font.parsed.unitsPerEm;
+  }
+
+  /** The content stream's colour is per page: forget what was set when the page changes. */
+  pageChanged(): void {
+    this.color = null;
+  }
+
+  private fill(color: string): void {
+    const current = (this.doc as unknown as { _fillColor?: [unknown] })._fillColor?.[0];
+    if (this.color === color && current === color) return;
+    this.doc.fillColor(color);
+    this.color = color;
   }
 
   /** The top y to pass pdfkit so the text's visual middle lands on `middle`. */
@@ -35,8 +48,7 @@ export class TextSetter {
   }
 
   width(text: string, size: number): number {
-    this.doc.fontSize(size);
-    return this.doc.widthOfString(text);
+    return embedded(this.doc).widthOfString(text, size);
   }
 
   /** The text cut (with …) to fit `maxWidth`. */
@@ -63,7 +75,9 @@ export class TextSetter {
     const w = this.width(s, style.size);
     const align = style.align ?? 'left';
     const left = align === 'left' ? x : align === 'right' ? x + width - w : x + (width - w) / 2;
-    this.doc.fillColor(style.color ?? COLOR.text).text(s, left, this.topFor(middle, style.size), { lineBreak: false });
+    this.fill(style.color ?? COLOR.text);
+    if (!placeRun(this.doc, s, left, this.topFor(middle, style.size), style.size))
+      this.doc.fontSize(style.size).text(s, left, this.topFor(middle, style.size), { lineBreak: false });
     return w;
   }
 
@@ -83,4 +97,51 @@ export class TextSetter {
       this.line(s, x, top + lineHeight * i + lineHeight / 2, width, style);
     }
   }
+}
+
+/** pdfkit's embedded font, as its text methods use it (pdfkit 0.20 internals). */
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  widthOfString(text: string, size: number): number;
+  ref(): unknown;
+}
+
+function embedded(doc: Doc): EmbeddedFont {
+  return (doc as unknown as { _font: EmbeddedFont })._font;
+}
+
+const num = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * Writes one run of text as a single text object. pdfkit's own `text()` costs about eight content
+ * writes, two extra layouts and a save/restore per call; a review page has ~250 cells, and 2,000 pages
+ * must stay well under ten seconds. It reuses pdfkit's font encoding (subset, widths, ToUnicode), so
+ * the file is the same kind pdfkit writes. Returns false for runs with glyph offsets (pdfkit draws those).
+ */
+function placeRun(doc: Doc, text: string, x: number, top: number, size: number): boolean {
+  const font = embedded(doc);
+  const [encoded, positions] = font.encode(text);
+  let hex = '';
+  const parts: string[] = [];
+  for (let i = 0; i < encoded.length; i++) {
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) return false;
+    hex += encoded[i];
+    const adjust = pos.xAdvance - pos.advanceWidth;
+    if (adjust !== 0) {
+      parts.push(`<${hex}> ${num(-adjust)}`);
+      hex = '';
+    }
+  }
+  if (hex) parts.push(`<${hex}>`);
+  const page = doc.page as unknown as { fonts: Record<string, unknown> };
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  const baseline = top + (font.ascender / 1000) * size;
+  // The page's user space runs top-down (pdfkit flips it); the text matrix flips glyphs upright.
+  (doc as unknown as { addContent(s: string): void }).addContent(
+    `BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${parts.join(' ')}] TJ ET`,
+  );
+  return true;
 }

@@ -3,8 +3,7 @@
  * likely copied evidence. It is a warning for the reviewers, naming where else it appears.
  */
 import { defineCheck } from '../../check.js';
-import type { Location } from '../../../model/location.js';
-import { formatLocation } from '../../../model/location.js';
+import { formatLocation, type Location } from '../../../model/location.js';
 import type { ApplicantPack } from '../../../model/records.js';
 import { applicantsOf, cellPlace, EvidenceIndex, hasText } from './evidencePaths.js';
 import { SCREENSHOT_COLUMNS } from './screenshots.js';
@@ -36,7 +35,9 @@ function usesOf(pack: ApplicantPack): Map<string, Use[]> {
       if (!file || file.size === 0 || seenInRow.has(file.sha256)) continue;
       seenInRow.add(file.sha256);
       const use = { pack, system, column, path: file.path, where: cellPlace(typed, list, row.row) };
-      bySha.set(file.sha256, [...(bySha.get(file.sha256) ?? []), use]);
+      const uses = bySha.get(file.sha256);
+      if (uses) uses.push(use);
+      else bySha.set(file.sha256, [use]);
     }
   }
   return bySha;
@@ -65,19 +66,19 @@ export const screenshotReuseCheck = defineCheck({
     const province = new Map<string, Use[]>();
     for (const pack of applicantsOf(ctx.submission)) {
       for (const [sha, uses] of usesOf(pack)) {
-        for (let i = 1; i < uses.length; i++) {
-          const first = uses.find((u) => systemKey(u.system) !== systemKey(uses[i]!.system));
-          if (first && uses.indexOf(first) < i) {
-            const use = uses[i]!;
+        uses.forEach((use, i) => {
+          const first = uses.slice(0, i).find((u) => systemKey(u.system) !== systemKey(use.system));
+          if (first)
             report(
               'SCREENSHOT_REUSED',
               { system: use.system, column: use.column, otherSystem: first.system, otherPlace: formatLocation(first.where) },
               use.where,
               { applicant: pack },
             );
-          }
-        }
-        province.set(sha, [...(province.get(sha) ?? []), uses[0]!]);
+        });
+        const seen = province.get(sha);
+        if (seen) seen.push(uses[0]!);
+        else province.set(sha, [uses[0]!]);
       }
     }
     for (const uses of province.values()) {

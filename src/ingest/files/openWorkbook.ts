@@ -1,0 +1,182 @@
+/**
+ * Opens one input file as an exceljs workbook, or says in a finding why it cannot: the file is
+ * recognised by its bytes, not its name, and an .xlsx is only handed to exceljs once its expanded
+ * size is known to be bounded (exceljs itself unzips everything into memory, with no limit).
+ */
+import ExcelJS from 'exceljs';
+import { extname } from 'node:path';
+import { findingsOf, type Finding } from '../../findings/finding.js';
+import { decodeText } from '../../util/decodeText.js';
+import { fileCodes } from './codes.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { sniff } from './sniff.js';
+import type { InputFile } from './tree.js';
+import { inflatesBeyond, MAX_DEFLATE_RATIO, readZipDirectory, type ZipEntry } from './zip.js';
+
+const finding = findingsOf(fileCodes);
+
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook | null;
+  findings: Finding[];
+}
+
+/** What the bytes of a would-be workbook are, before any parsing. */
+export type WorkbookFormat = 'xlsx' | 'ole2-encrypted' | 'ole2-legacy' | 'html' | 'xml2003' | 'text' | 'empty' | 'other';
+
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+/**
+ * Recognise a workbook by its bytes. An encrypted .xlsx is an OLE2 container holding an
+ * `EncryptionInfo` stream (its name is stored UTF-16LE in the directory sectors), so finding that
+ * string tells a password from an old .xls/.et.
+ */
+export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
+  switch (sniff(bytes)) {
+    case 'empty':
+      return 'empty';
+    case 'zip':
+      return 'xlsx';
+    case 'ole2':
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO) ? 'ole2-encrypted' : 'ole2-legacy';
+    case 'text': {
+      const head = decodeText(bytes.subarray(0, 4096)).text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
+      if (head.startsWith('<html') || head.startsWith('<table') || head.startsWith('<!doctype')) return 'html';
+      if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
+      if (head.startsWith('<?xml') && head.includes('<html')) return 'html';
+      return 'text';
+    }
+    default:
+      return 'other';
+  }
+}
+
+function extensionOf(path: string): string {
+  return extname(path).toLowerCase();
+}
+
+const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et']);
+
+/** What a zip holds when it is not a workbook: named after the format people know. */
+function otherZipKind(names: string[]): string {
+  if (names.some((n) => /^xl\/workbook\.bin$/i.test(n))) return 'xlsb';
+  if (names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (names.some((n) => n.startsWith('ppt/'))) return 'pptx';
+  return 'zip';
+}
+
+/**
+ * Every part within `maxPartBytes`, all within `maxTotalBytes`. The declared sizes are checked first;
+ * then a part whose compressed size could hide more than the limits allow (a lying header, the
+ * classic zip bomb) is inflated once in small steps, keeping nothing, to see that it holds no more
+ * than it declares.
+ */
+function checkPartSizes(bytes: Uint8Array, parts: ZipEntry[], limits: Limits, where: { file: string }): Finding | null {
+  let total = 0;
+  for (const p of parts) {
+    if (p.uncompressedSize > limits.maxPartBytes) {
+      return finding('WORKBOOK_TOO_LARGE', { part: p.name, size: p.uncompressedSize, limit: limits.maxPartBytes }, where);
+    }
+    total += p.uncompressedSize;
+  }
+  if (total > limits.maxTotalBytes) {
+    return finding('WORKBOOK_TOO_LARGE', { part: '*', size: total, limit: limits.maxTotalBytes }, where);
+  }
+  const verified = new Set<ZipEntry>();
+  const potential = (p: ZipEntry) =>
+    verified.has(p) ? p.uncompressedSize : Math.max(p.uncompressedSize, p.method === 0 ? p.compressedSize : p.compressedSize * MAX_DEFLATE_RATIO);
+  for (;;) {
+    let worst: ZipEntry | null = null;
+    let sum = 0;
+    for (const p of parts) {
+      sum += potential(p);
+      if (!verified.has(p) && (!worst || potential(p) > potential(worst))) worst = p;
+    }
+    if (!worst) return null;
+    if (potential(worst) <= limits.maxPartBytes && sum <= limits.maxTotalBytes) return null;
+    if (inflatesBeyond(bytes, worst, worst.uncompressedSize)) {
+      return finding('WORKBOOK_CORRUPT', { message: `${worst.name}: content larger than its declared size ${worst.uncompressedSize}` }, where);
+    }
+    verified.add(worst);
+  }
+}
+
+/** exceljs's load cannot be interrupted; this only stops waiting for it (see Limits). */
+async function loadWithin(workbook: ExcelJS.Workbook, buffer: Buffer, timeoutMs: number): Promise<'loaded' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const load = workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  // A load still running after the timeout must not surface later as an unhandled rejection.
+  load.catch(() => undefined);
+  const timeout = new Promise<'timeout'>((res) => {
+    timer = setTimeout(() => res('timeout'), timeoutMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([load.then(() => 'loaded' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Read `file` as a workbook. Returns the workbook, or null with an error finding saying why not (and
+ * what to do). Every finding's location is the file. The time limit is a guard only: the real bound
+ * on time and memory is the size check done before exceljs sees the bytes.
+ */
+export async function openWorkbook(file: InputFile, limits: Limits = DEFAULT_LIMITS): Promise<OpenedWorkbook> {
+  const where = { file: file.path };
+  const ext = extensionOf(file.path) || '(无扩展名)';
+  const fail = (f: Finding): OpenedWorkbook => ({ workbook: null, findings: [f] });
+  let bytes: Buffer;
+  try {
+    bytes = await file.read();
+  } catch (e) {
+    return fail(finding('FILE_UNREADABLE', { message: (e as Error).message }, where));
+  }
+  const format = workbookFormat(bytes);
+  switch (format) {
+    case 'empty':
+      return fail(finding('FILE_EMPTY', {}, where));
+    case 'ole2-encrypted':
+      return fail(finding('WORKBOOK_ENCRYPTED', {}, where));
+    case 'ole2-legacy':
+      return fail(finding('WORKBOOK_LEGACY_XLS', { ext }, where));
+    case 'html':
+      return fail(finding('WORKBOOK_IS_HTML', { ext }, where));
+    case 'xml2003':
+      return fail(finding('WORKBOOK_IS_XML_2003', { ext }, where));
+    case 'text':
+      return fail(
+        SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))
+          ? finding('WORKBOOK_IS_CSV_TEXT', { ext }, where)
+          : finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where),
+      );
+    case 'other':
+      return fail(finding('FILE_NOT_WORKBOOK', { detected: 'binary' }, where));
+    case 'xlsx':
+      break;
+  }
+
+  let parts: ZipEntry[];
+  try {
+    parts = readZipDirectory(bytes).filter((e) => !e.isDirectory);
+  } catch (e) {
+    return fail(finding('WORKBOOK_CORRUPT', { message: (e as Error).message }, where));
+  }
+  if (!parts.some((p) => /^xl\/workbook\.xml$/i.test(p.name))) {
+    return fail(finding('FILE_NOT_WORKBOOK', { detected: otherZipKind(parts.map((p) => p.name)) }, where));
+  }
+  const tooLarge = checkPartSizes(bytes, parts, limits, where);
+  if (tooLarge) return fail(tooLarge);
+
+  const findings: Finding[] = [];
+  if (!['.xlsx', '.xlsm'].includes(extensionOf(file.path))) findings.push(finding('XLS_IS_XLSX', { ext }, where));
+  const workbook = new ExcelJS.Workbook();
+  try {
+    if ((await loadWithin(workbook, bytes, limits.timeoutMs)) === 'timeout') {
+      return fail(finding('WORKBOOK_TIMEOUT', { timeoutMs: limits.timeoutMs }, where));
+    }
+  } catch (e) {
+    return fail(finding('WORKBOOK_CORRUPT', { message: String((e as Error)?.message ?? e).slice(0, 300) }, where));
+  }
+  return { workbook, findings };
+}

@@ -1,0 +1,177 @@
+/**
+ * A sheet as the readers see it: plain scalars by row and column, merged ranges resolved to their
+ * master (so a merged label is one cell, read once), and the place of each cell for findings. Built
+ * from an exceljs worksheet or from CSV rows, so A3 is read the same way from both.
+ */
+import type ExcelJS from 'exceljs';
+import type { Location } from '../../model/location.js';
+import { isDateFormat, readCellValue, scalarText, serialToDate, type Scalar } from './cellValue.js';
+import { normaliseText } from '../../forms/normalise.js';
+
+export interface GridCell {
+  row: number;
+  col: number;
+  address: string;
+  value: Scalar;
+  /** Trimmed display text ('' for an empty cell). */
+  text: string;
+  error?: string;
+  noResult?: boolean;
+}
+
+export interface Span {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+// Hostile or runaway sheets (a stray value in XFD1048576) must not make reading cost unbounded.
+const MAX_ROWS = 20000;
+const MAX_COLS = 64;
+
+export class Grid {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly cells = new Map<number, GridCell>();
+  /** Slave position → master position, for merged ranges. */
+  private readonly masterOf = new Map<number, number>();
+  private readonly spans = new Map<number, Span>();
+
+  constructor(
+    readonly file: string,
+    readonly sheet: string | undefined,
+    rows: number,
+    cols: number,
+  ) {
+    this.rowCount = Math.min(rows, MAX_ROWS);
+    this.colCount = Math.min(cols, MAX_COLS);
+  }
+
+  private static key(r: number, c: number): number {
+    return r * 1024 + c;
+  }
+
+  set(cell: GridCell): void {
+    this.cells.set(Grid.key(cell.row, cell.col), cell);
+  }
+
+  merge(span: Span): void {
+    const mk = Grid.key(span.top, span.left);
+    this.spans.set(mk, span);
+    for (let r = span.top; r <= span.bottom; r++)
+      for (let c = span.left; c <= span.right; c++) if (r !== span.top || c !== span.left) this.masterOf.set(Grid.key(r, c), mk);
+  }
+
+  /** The cell at (r, c), or the master of its merged range. */
+  at(r: number, c: number): GridCell {
+    const k = this.masterOf.get(Grid.key(r, c)) ?? Grid.key(r, c);
+    const row = Math.floor(k / 1024);
+    const col = k % 1024;
+    return this.cells.get(k) ?? { row, col, address: address(row, col), value: null, text: '' };
+  }
+
+  /** Whether (r, c) is the master (or not merged): iterate masters only to read each merged cell once. */
+  isMaster(r: number, c: number): boolean {
+    return !this.masterOf.has(Grid.key(r, c));
+  }
+
+  span(r: number, c: number): Span {
+    const k = this.masterOf.get(Grid.key(r, c)) ?? Grid.key(r, c);
+    return this.spans.get(k) ?? { top: r, left: c, bottom: r, right: c };
+  }
+
+  /** Every non-empty master cell, row by row. */
+  *filled(fromRow = 1, toRow = this.rowCount): Generator<GridCell> {
+    for (let r = fromRow; r <= Math.min(toRow, this.rowCount); r++)
+      for (let c = 1; c <= this.colCount; c++) {
+        if (!this.isMaster(r, c)) continue;
+        const cell = this.cells.get(Grid.key(r, c));
+        if (cell && (cell.text !== '' || cell.error || cell.noResult)) yield cell;
+      }
+  }
+
+  loc(cell: { address: string }): Location {
+    const l: Location = { file: this.file, cell: cell.address };
+    if (this.sheet !== undefined) l.sheet = this.sheet;
+    return l;
+  }
+
+  sheetLoc(): Location {
+    const l: Location = { file: this.file };
+    if (this.sheet !== undefined) l.sheet = this.sheet;
+    return l;
+  }
+}
+
+export function address(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+function decodeAddress(a: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.toUpperCase());
+  if (!m) return { row: 0, col: 0 };
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export function gridFromWorksheet(ws: ExcelJS.Worksheet, file: string): Grid {
+  const grid = new Grid(file, ws.name, ws.rowCount, ws.columnCount);
+  for (let r = 1; r <= grid.rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > grid.colCount) return;
+      if (cell.isMerged && cell.master !== cell) return;
+      const read = readCellValue(cell.value);
+      let value = read.value;
+      // Dates typed into a number-formatted cell come back as serial numbers; the format tells.
+      if (typeof value === 'number' && isDateFormat(cell.numFmt)) value = serialToDate(value);
+      const g: GridCell = { row: r, col: c, address: address(r, c), value, text: scalarText(value).trim() };
+      if (read.error) g.error = read.error;
+      if (read.noResult) g.noResult = true;
+      grid.set(g);
+    });
+  }
+  for (const range of mergeRanges(ws)) {
+    const [a, b] = range.split(':');
+    if (!a || !b) continue;
+    const tl = decodeAddress(a);
+    const br = decodeAddress(b);
+    if (tl.row < 1 || tl.col < 1) continue;
+    grid.merge({ top: tl.row, left: tl.col, bottom: Math.min(br.row, grid.rowCount), right: Math.min(br.col, grid.colCount) });
+  }
+  return grid;
+}
+
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  // exceljs keeps merges on the model; `_merges` holds Range objects keyed by master address.
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges ?? {};
+  const out: string[] = [];
+  for (const m of Object.values(merges)) {
+    if (m?.range) out.push(m.range);
+    else if (m?.tl && m?.br) out.push(`${m.tl}:${m.br}`);
+  }
+  return out;
+}
+
+export function gridFromRows(rows: string[][], file: string): Grid {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const grid = new Grid(file, undefined, rows.length, cols);
+  rows.forEach((cells, i) => {
+    cells.forEach((raw, j) => {
+      const text = raw.trim();
+      if (text === '') return;
+      grid.set({ row: i + 1, col: j + 1, address: address(i + 1, j + 1), value: raw, text });
+    });
+  });
+  return grid;
+}
+
+/** Normalised text of a cell, for comparing with labels and titles. */
+export function norm(cell: GridCell): string {
+  return normaliseText(cell.text);
+}
