@@ -15,8 +15,10 @@ import { openWorkbook } from './files/openWorkbook.js';
 import type { DiscoveredApplicant, DiscoveredCity, InputFile } from './files/tree.js';
 import { readA3Csv, readForms, type FormsFound } from './forms/index.js';
 import { packCodes } from './codes.js';
+import { fileCodes } from './files/codes.js';
 
 const finding = findingsOf(packCodes);
+const fileFinding = findingsOf(fileCodes);
 
 const EVIDENCE_DIR = '证明材料/';
 const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et|ett|wps|xltx)$/i;
@@ -58,7 +60,12 @@ export async function readApplicant(app: DiscoveredApplicant, rules: Rules, limi
   const where: Partial<Record<FormKey, string>> = {};
   for (const file of app.files) {
     if (file.relPath.startsWith(EVIDENCE_DIR)) {
-      pack.evidence.push(describeEvidence(file.relPath, await file.read()));
+      try {
+        pack.evidence.push(describeEvidence(file.relPath, await file.read()));
+      } catch (e) {
+        // A damaged zip entry or an unreadable file: the evidence is missing, the run goes on.
+        pack.findings.push(fileFinding('FILE_UNREADABLE', { message: (e as Error).message }, { file: file.path }));
+      }
       continue;
     }
     if (!isWorkbookFile(file)) {
