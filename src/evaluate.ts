@@ -17,6 +17,7 @@ import type { Rules } from './rules/schema.js';
 import { runCheck, type Check } from './validate/check.js';
 import { checks as registryChecks } from './validate/registry.js';
 import { scoreCodes } from './score/codes.js';
+import { expertCodes } from './expert/codes.js';
 import { compare, fromNumber, toNumber, ZERO, type Rational } from './score/decimal.js';
 import { indicatorValues, type IndicatorValue } from './score/indicatorValues.js';
 import { ratioProblem, selfScore, type RatioProblem } from './score/selfScore.js';
@@ -41,6 +42,7 @@ export interface EvaluateOptions {
 }
 
 const scoreFinding = findingsOf(scoreCodes);
+const expertFinding = findingsOf(expertCodes);
 const pinyin = new Intl.Collator('zh-CN');
 
 /** The rules file may change a code's severity; this is the one place that happens. */
@@ -93,12 +95,15 @@ interface Assessed {
   selfScores: Map<IndicatorKey, Rational>;
 }
 
-function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules): Assessed {
+function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules, expert: ExpertInput | undefined): Assessed {
   const findings = [...own];
   const rejectedBy = [
     ...new Set(findings.filter((f) => f.severity === 'error' && rules.effects.reject.includes(f.code)).map((f) => f.code)),
   ].sort();
   const rejected = rejectedBy.length > 0;
+  // The panel scores only applicants still in the running: a rejected one lacks expert scores by design.
+  if (expert && !rejected && !(expert.perApplicant.get(pack.id)?.experts ?? 0))
+    findings.push(applyOverrides(expertFinding('EXPERT_NOT_SCORED', {}, undefined, { applicant: pack.id, city: pack.city }), rules));
   const values = indicatorValues(pack.a2, rules);
   const indicatorsInError = new Set(findings.filter((f) => f.severity === 'error' && f.indicator).map((f) => f.indicator!));
   const verified = new Set<IndicatorKey>();
@@ -172,7 +177,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     } else topLevel.push(f);
   }
 
-  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules));
+  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules, options.expert));
   const eligible = assessed.filter((a) => a.status !== 'rejected');
 
   const horizontal = new Map<IndicatorKey, HorizontalRanking>();

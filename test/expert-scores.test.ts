@@ -8,6 +8,10 @@ import type { Rules } from '../src/rules/schema.js';
 import type { ApplicantPack, Submission } from '../src/model/records.js';
 import { readExpertScores, parseExpertRows } from '../src/expert/readExpertScores.js';
 import { mergeExpertScores, zscoreItem } from '../src/expert/mergeExpertScores.js';
+import { evaluate } from '../src/evaluate.js';
+import { valueChecks } from '../src/validate/checks/values/index.js';
+
+const presenceOnly = valueChecks.find((c) => c.id === 'presence')!;
 
 let rules: Rules;
 let dir: string;
@@ -16,9 +20,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'yunshang-expert-'));
 });
 
-function pack(id: string, city: string, name: string, creditCode?: string): ApplicantPack {
+function pack(id: string, city: string, name: string, creditCode?: string, withA2 = true): ApplicantPack {
   const loc = { file: `${id}/附件1.xlsx`, sheet: '申报表', cell: 'B2' };
   return {
+    ...(withA2 ? { a2: { file: `${id}/附件2.xlsx`, sheet: '评估表', indicators: {} } } : {}),
     id,
     city,
     folderName: name,
@@ -118,8 +123,18 @@ describe('expert means', () => {
     const merged = mergeExpertScores(sheet, subm(), rules);
     const unknown = merged.findings.find((f) => f.code === 'EXPERT_UNKNOWN_ENTERPRISE')!;
     expect(unknown.location).toMatchObject({ file: 's.csv', row: 3 });
-    // Nobody scored the 杭州 applicant.
-    expect(merged.findings.some((f) => f.code === 'EXPERT_NOT_SCORED' && f.applicant === '杭州市/恒昇智能')).toBe(true);
+  });
+
+  it('says 「没有专家评分」 for an applicant in the running that nobody scored, never for a rejected one', () => {
+    const table = [HEADER, ['宁波甬堃科技有限公司', '', '甲', '', '1', '1', '1', '1', '1', '1']];
+    const s = subm();
+    const rejected = pack('杭州市/无评估表', '杭州市', '杭州无评估表有限公司', undefined, false); // no A2: rejected
+    s.cities[0]!.applicants.push(rejected);
+    const merged = mergeExpertScores(parseExpertRows(table, 's.csv', '', rules), s, rules);
+    const result = evaluate(s, rules, { expert: merged, checks: [presenceOnly] });
+    const notScored = result.applicants.flatMap((a) => a.findings).filter((f) => f.code === 'EXPERT_NOT_SCORED');
+    expect(notScored.map((f) => f.applicant)).toEqual(['杭州市/恒昇智能']);
+    expect(result.applicants.find((a) => a.id === '杭州市/无评估表')!.status).toBe('rejected');
   });
 });
 

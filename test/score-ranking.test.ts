@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromNumber } from '../src/score/decimal.js';
-import { cityRecommendedRank, normaliseEnterpriseName, rankEntries, type RankingEntry } from '../src/score/ranking.js';
+import { cityRecommendedRank, rankEntries, type RankingEntry } from '../src/score/ranking.js';
+import { normaliseEnterpriseName } from '../src/model/enterpriseName.js';
 import { a3 } from './score-helpers.js';
 
 function entry(id: string, o: { total?: number; expert?: number | null; self?: number; invest?: number | null; name?: string }): RankingEntry {
@@ -76,6 +77,6 @@ describe('city recommended rank', () => {
   });
 
   it('normalises full-width letters, ideographic spaces and brackets', () => {
-    expect(normaliseEnterpriseName('ＡＢＣ　科技【浙江】')).toBe('ABC科技(浙江)');
+    expect(normaliseEnterpriseName('ＡＢＣ　科技【浙江】')).toBe('abc科技(浙江)');
   });
 });

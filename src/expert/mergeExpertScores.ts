@@ -11,15 +11,14 @@ import type { ExpertResult } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
 import { div, fromNumber, rational, roundHalfUp, sum, toNumber } from '../score/decimal.js';
 import { expertCodes } from './codes.js';
+import type { ExpertInput } from '../evaluate.js';
 import type { ExpertRow, ExpertSheet } from './readExpertScores.js';
-import { normaliseCity, normaliseEnterpriseName } from './text.js';
+import { normaliseCreditCode, normaliseEnterpriseName } from '../model/enterpriseName.js';
+import { normaliseCityName } from '../data/zhejiang.js';
 
 const finding = findingsOf(expertCodes);
 
-export interface ExpertInput {
-  perApplicant: Map<string, ExpertResult>;
-  findings: Finding[];
-}
+export type { ExpertInput };
 
 export interface MergeOptions {
   normalize: 'none' | 'zscore';
@@ -37,20 +36,20 @@ function matchRows(sheet: ExpertSheet, submission: Submission, findings: Finding
   for (const c of submission.cities)
     for (const p of c.applicants) {
       const code = p.a1?.fields.creditCode?.value;
-      if (code) byCode.set(code.toUpperCase(), { id: p.id, city: p.city });
+      if (code) byCode.set(normaliseCreditCode(code), { id: p.id, city: p.city });
       const name = p.a1?.fields.enterpriseName?.value ?? p.folderName;
       byName.set(normaliseEnterpriseName(name), { id: p.id, city: p.city });
     }
   const counted: Counted[] = [];
   const recused = new Map<string, string[]>();
   for (const row of sheet.rows) {
-    const hit = (row.creditCode && byCode.get(row.creditCode)) || (row.enterpriseName && byName.get(normaliseEnterpriseName(row.enterpriseName)));
+    const hit = (row.creditCode && byCode.get(normaliseCreditCode(row.creditCode))) || (row.enterpriseName && byName.get(normaliseEnterpriseName(row.enterpriseName)));
     const loc = { file: sheet.file, sheet: sheet.sheet, row: row.row };
     if (!hit) {
       findings.push(finding('EXPERT_UNKNOWN_ENTERPRISE', { name: row.enterpriseName ?? row.creditCode ?? '' }, loc));
       continue;
     }
-    if (row.expertCity && hit.city && normaliseCity(row.expertCity) === normaliseCity(hit.city)) {
+    if (row.expertCity && hit.city && normaliseCityName(row.expertCity) === normaliseCityName(hit.city)) {
       findings.push(finding('EXPERT_RECUSED', { expert: row.expert, city: row.expertCity }, loc, { applicant: hit.id, city: hit.city }));
       (recused.get(hit.id) ?? recused.set(hit.id, []).get(hit.id)!).push(row.expert);
       continue;
@@ -110,8 +109,8 @@ export function mergeExpertScores(sheet: ExpertSheet, submission: Submission, ru
       const mine = counted.filter((x) => x.applicantId === p.id);
       const result: ExpertResult = { items: {}, experts: new Set(mine.map((m) => m.row.expert)).size, recused: recused.get(p.id) ?? [] };
       const about = { applicant: p.id, city: p.city };
+      // No scores at all: evaluate() says so (EXPERT_NOT_SCORED) for applicants still in the running.
       if (mine.length === 0) {
-        findings.push(finding('EXPERT_NOT_SCORED', {}, undefined, about));
         for (const e of rules.experts) result.items[e.key] = null;
         perApplicant.set(p.id, result);
         continue;

@@ -13,7 +13,8 @@ import type { Rules } from '../rules/schema.js';
 import { decodeText } from '../util/decodeText.js';
 import { UsageError } from '../util/errors.js';
 import { expertCodes } from './codes.js';
-import { normaliseLabel, plainText } from './text.js';
+import { plainText } from './text.js';
+import { labelKey } from '../forms/normalise.js';
 
 const finding = findingsOf(expertCodes);
 
@@ -45,19 +46,19 @@ const COLUMNS = {
 export function parseExpertRows(table: string[][], file: string, sheet: string, rules: Rules): ExpertSheet {
   const findings: Finding[] = [];
   const loc = (row: number, col?: number) => ({ file, sheet, row, ...(col !== undefined ? { cell: columnName(col) + row } : {}) });
-  const headerIndex = table.findIndex((r) => r.some((c) => COLUMNS.expert.includes(normaliseLabel(c) as never)));
+  const headerIndex = table.findIndex((r) => r.some((c) => COLUMNS.expert.includes(labelKey(plainText(c)) as never)));
   if (headerIndex < 0) {
     findings.push(finding('EXPERT_COLUMN_MISSING', { column: '专家' }, { file, sheet }));
     return { file, sheet, rows: [], findings };
   }
-  const header = table[headerIndex]!.map(normaliseLabel);
+  const header = table[headerIndex]!.map((c) => labelKey(plainText(c)));
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const cName = col(COLUMNS.enterpriseName);
   const cCode = col(COLUMNS.creditCode);
   const cExpert = col(COLUMNS.expert);
   const cCity = col(COLUMNS.expertCity);
   if (cName < 0 && cCode < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: '企业名称' }, loc(headerIndex + 1)));
-  const itemCols = rules.experts.map((e) => ({ e, c: header.findIndex((h) => h.startsWith(normaliseLabel(e.name)) || h === e.key) }));
+  const itemCols = rules.experts.map((e) => ({ e, c: header.findIndex((h) => h.startsWith(labelKey(plainText(e.name))) || h === e.key) }));
   for (const { e, c } of itemCols) if (c < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: e.name }, loc(headerIndex + 1)));
 
   const rows: ExpertRow[] = [];

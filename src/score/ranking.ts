@@ -2,6 +2,7 @@
  * Province and city ranking by total, with the tie-breaks of SPEC 5, and the city's own 推荐排序
  * looked up for comparison.
  */
+import { normaliseEnterpriseName } from '../model/enterpriseName.js';
 import type { A3Record } from '../model/records.js';
 import { compare, type Rational } from './decimal.js';
 
@@ -48,17 +49,6 @@ export function rankEntries(entries: readonly RankingEntry[]): Map<string, numbe
   return new Map(sorted.map((e, i) => [e.id, i + 1]));
 }
 
-/**
- * An enterprise name reduced to what identifies it: full-width forms folded (（）→ (), Ａ → A) and
- * every kind of space removed, so 「杭州某某（集团） 有限公司」 matches 「杭州某某(集团)有限公司」.
- */
-export function normaliseEnterpriseName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/[【〔［\[]/g, '(')
-    .replace(/[】〕］\]]/g, ')');
-}
 
 /** The 序号 of the A3 row whose 企业名称 is this applicant's, or null when none matches. */
 export function cityRecommendedRank(a3: A3Record | undefined, name: string | null): number | null {

@@ -134,9 +134,10 @@ function drawHistogram(ctx: DrawContext, top: number, height: number): void {
     }
   });
   doc.lineWidth(0.8).strokeColor(COLOR.text).moveTo(x0, base).lineTo(x0 + plotW, base).stroke();
-  const labelEvery = bins > 12 ? 2 : 1;
-  for (let i = 0; i <= bins; i += labelEvery)
-    t.line(String(Math.min(max, i * step)), x0 + i * bw - 12, base + 8, 24, { size: 7, color: COLOR.muted, align: 'center' });
+  // Label the round tens (and the maximum) so a 75-point scale reads 0, 10, … 70, 75.
+  for (let i = 0; i <= bins; i++)
+    if ((i * step) % 10 === 0 || i === bins)
+      t.line(String(Math.min(max, i * step)), x0 + i * bw - 12, base + 8, 24, { size: 7, color: COLOR.muted, align: 'center' });
   t.line(`${L.histogramAxis}（n = ${view.ranked.length}）`, x0, base + 21, plotW, { size: 7.5, color: COLOR.muted, align: 'center' });
 }
 

@@ -7,6 +7,7 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
   }
   export interface FontkitCollection {
     fonts: FontkitFont[];

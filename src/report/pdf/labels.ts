@@ -89,6 +89,7 @@ const zh = {
   date: '日期：',
   page: (x: number, y: number) => `第 ${x} 页 / 共 ${y} 页`,
   cover: '封面',
+  colon: '：',
   expertScoring: '专家评分',
   expertMerged: '已合并',
   expertsCounted: (n: number) => `${n} 位专家平均`,
@@ -167,7 +168,7 @@ const en: Labels = {
   dimensionsTitle: 'Dimensions against the province median',
   thisApplicant: 'This applicant',
   provinceMedian: 'Province median',
-  expertTitle: (max) => `Benchmark items (expert panel, max ${max})`,
+  expertTitle: (max) => `Expert items (max ${max})`,
   expertItem: 'Item',
   maxPoints: 'Max',
   expertScore: 'Score',
@@ -182,9 +183,10 @@ const en: Labels = {
   date: 'Date: ',
   page: (x, y) => `Page ${x} of ${y}`,
   cover: 'Cover',
+  colon: ': ',
   expertScoring: 'Expert scores',
   expertMerged: 'merged',
-  expertsCounted: (n) => `mean of ${n} experts`,
+  expertsCounted: (n) => `mean of ${n}`,
 };
 
 export function labelsFor(lang: PdfLang): Labels {

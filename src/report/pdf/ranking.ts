@@ -47,15 +47,16 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
   const title = layout.titles.get('ranking')!;
   goToPage(ctx, base + title.page);
   heading(ctx, view.city ? `${L.ranking} · ${view.city}` : L.ranking, title.y, 30, 13);
-  const expertCell = (a: ApplicantResult) => (a.expertTotal === null ? L.pendingExpert : fmtScore(a.expertTotal));
+  // Until the panel has scored, the total is the indicators' part alone: show its two halves instead.
+  const scored = view.result.expertScored;
   const columns: Column[] = [
     { header: L.provinceRank, width: 34, align: 'right' },
     { header: L.city, width: 46 },
     { header: L.enterprise },
     { header: L.status, width: 40 },
-    { header: L.indicatorTotal, width: 44, align: 'right' },
-    { header: L.expertTotal, width: 50, align: 'right' },
-    { header: L.totalScore, width: 42, align: 'right' },
+    { header: scored ? L.indicatorTotal : L.selfTotal, width: 44, align: 'right' },
+    { header: scored ? L.expertTotal : L.horizontalTotal, width: 44, align: 'right' },
+    { header: scored ? L.totalScore : `${L.totalScore}/${view.indicatorMax}`, width: 46, align: 'right' },
     { header: L.cityRank, width: 32, align: 'right' },
     { header: L.recommended, width: 40, align: 'right' },
   ];
@@ -65,13 +66,13 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
       a.city,
       a.name,
       L.statusName[a.status],
-      fmtScore(a.total - (a.expertTotal ?? 0)),
-      expertCell(a),
+      fmtScore(scored ? a.total - (a.expertTotal ?? 0) : a.selfTotal),
+      fmtScore(scored ? a.expertTotal : a.horizontalTotal),
       fmtScore(a.total),
       rankText(a.cityRank),
       rankText(a.cityRecommendedRank),
     ],
-    colors: [undefined, undefined, undefined, a.status === 'flagged' ? COLOR.warning : undefined, undefined, a.expertTotal === null ? COLOR.muted : undefined],
+    colors: [undefined, undefined, undefined, a.status === 'flagged' ? COLOR.warning : undefined],
   }));
   drawTable(ctx, layout, base, 'ranking', columns, rows, LIST);
 

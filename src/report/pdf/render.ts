@@ -15,6 +15,7 @@ import { labelsFor, type PdfLang } from './labels.js';
 import { layoutsOf, planOf, type PagePlan } from './plan.js';
 import { drawCitySummary, drawRanking, drawSelection } from './ranking.js';
 import { drawReviewPage } from './review.js';
+import { useSimpleLayout } from './simpleLayout.js';
 import { buildView } from './view.js';
 
 export interface PdfOptions {
@@ -77,6 +78,7 @@ export async function renderReviewPdfWithPlan(
 
   doc.registerFont(FONT_NAME, font.buffer, font.face);
   doc.font(FONT_NAME);
+  useSimpleLayout(doc, font);
   const ctx: DrawContext = { doc, t: new TextSetter(doc, font), view, L, lang: opts.lang, page: -1 };
   // Bookmark destinations: XYZ with left 0, top of page, zoom unchanged (pdfkit subtracts these).
   const dest = { left: PAGE.width, top: 0 } as { expanded?: boolean };

@@ -4,7 +4,7 @@
  * the findings (cut with a pointer to the workbook when they do not fit) and the signature line.
  */
 import { renderWithLocation } from '../../findings/catalogue.js';
-import { SEVERITY_ORDER } from '../../findings/finding.js';
+import { SEVERITY_ORDER, type Finding } from '../../findings/finding.js';
 import type { ApplicantResult } from '../../model/result.js';
 import type { DrawContext } from './context.js';
 import { CONTENT, COLOR } from './geometry.js';
@@ -20,7 +20,6 @@ const Y = {
   indicatorsTitle: 140,
   indicators: 158,
   sideTitle: 392,
-  side: 410,
   totals: 548,
   findingsTitle: 580,
 } as const;
@@ -64,13 +63,12 @@ function drawHeader(ctx: DrawContext, a: ApplicantResult, top: number): void {
   let size = 15;
   while (size > 10 && t.width(a.name, size) > W) size -= 0.5;
   t.line(a.name, X, top + 24, W, { size });
-  const code = a.creditCode ? `${L.identity.creditCode} ${a.creditCode} · ` : '';
-  t.line(`${code}${a.id}`, X, top + 41, W, { size: 7.5, color: COLOR.muted });
+  t.line(a.id, X, top + 41, W, { size: 7.5, color: COLOR.muted });
   if (a.status === 'rejected') {
     const banner = `${L.rejectedBanner}${rejectionReasons(a, lang)}`;
     t.line(banner, X, top + 53, W, { size: 8, color: COLOR.error });
   } else {
-    t.line(`${L.status}：${L.statusName[a.status]}`, X, top + 53, W, {
+    t.line(`${L.status}${L.colon}${L.statusName[a.status]}`, X, top + 53, W, {
       size: 8,
       color: a.status === 'flagged' ? COLOR.warning : COLOR.muted,
     });
@@ -122,7 +120,7 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
   const { t, doc, view, L, lang } = ctx;
   subTitle(ctx, L.indicatorsTitle(view.indicatorMax), X, top + Y.indicatorsTitle, W);
   const columns: Column[] = [
-    { header: L.dimension, width: 62 },
+    { header: L.dimension, width: lang === 'en' ? 92 : 62 },
     { header: L.indicator },
     { header: 'N', width: 52, align: 'right' },
     { header: 'M', width: 52, align: 'right' },
@@ -141,7 +139,8 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
     const first = rule.dimension !== lastDim;
     if (first && i > 0) groupStarts.push(i);
     lastDim = rule.dimension;
-    const name = `${lang === 'en' ? rule.nameEn : rule.name}（${rule.unit}）`;
+    // The units are Chinese words (个, 万元); the English sheet names the indicator alone.
+    const name = lang === 'en' ? rule.nameEn : `${rule.name}（${rule.unit}）`;
     if (!r) return { cells: [first ? dimName.get(rule.dimension)! : '', name, '—', '—', '—', '—', '—', '—', '—', '—'] };
     return {
       cells: [
@@ -154,9 +153,9 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
         r.grade ?? '—',
         fmtScore(r.horizontalScore),
         fmtScore(r.score),
-        r.verified ? L.yes : L.no,
+        a.status === 'rejected' ? '—' : r.verified ? L.yes : L.no,
       ],
-      colors: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, r.verified ? undefined : COLOR.error],
+      colors: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, r.verified || a.status === 'rejected' ? undefined : COLOR.error],
     };
   });
   const tableTop = top + Y.indicators;
@@ -186,8 +185,8 @@ function indicatorTotal(a: ApplicantResult): number {
 function drawDimensions(ctx: DrawContext, a: ApplicantResult, top: number): void {
   const { t, doc, view, L, lang } = ctx;
   subTitle(ctx, L.dimensionsTitle, X, top, DIM_W);
-  const labelW = 62;
-  const valueW = 58;
+  const labelW = lang === 'en' ? 84 : 62;
+  const valueW = 52;
   const plotX = X + labelW;
   const plotW = DIM_W - labelW - valueW;
   const rowH = 20;
@@ -237,7 +236,7 @@ function drawExpert(ctx: DrawContext, a: ApplicantResult, top: number): void {
     doc.lineWidth(0.6).strokeColor(COLOR.box);
     rows.forEach((_, i) => {
       const ry = tableTop + style.headerHeight + i * EXPERT_ROW;
-      doc.rect(boxX, ry + 2.5, 42, EXPERT_ROW - 5).stroke();
+      doc.rect(boxX, ry + 2.5, 42, EXPERT_ROW - 5).fillAndStroke('#ffffff', COLOR.box);
     });
   }
 }
@@ -273,12 +272,20 @@ function drawFindings(ctx: DrawContext, a: ApplicantResult, top: number, bottom:
     const mid = first + i * FINDING_LINE + FINDING_LINE / 2;
     const color = f.severity === 'error' ? COLOR.error : f.severity === 'warning' ? COLOR.warning : COLOR.info;
     t.line(`[${L.severity[f.severity]}]`, X, mid, tagW, { size: 7, color });
-    t.line(renderWithLocation(f, lang), X + tagW, mid, W - tagW, { size: 7 });
+    t.line(findingLine(f, a, lang), X + tagW, mid, W - tagW, { size: 7 });
   });
   if (shown.length < ordered.length) {
     const mid = first + shown.length * FINDING_LINE + FINDING_LINE / 2;
     t.line(L.moreFindings(ordered.length - shown.length), X, mid, W, { size: 7.5, color: COLOR.muted });
   }
+}
+
+/** The message with its place, the file shown relative to the applicant's folder (named above). */
+function findingLine(f: Finding, a: ApplicantResult, lang: 'zh' | 'en'): string {
+  const file = f.location?.file;
+  const prefix = `${a.id}/`;
+  if (!file || !file.startsWith(prefix)) return renderWithLocation(f, lang);
+  return renderWithLocation({ ...f, location: { ...f.location, file: file.slice(prefix.length) } }, lang);
 }
 
 function drawSignature(ctx: DrawContext, top: number): void {
