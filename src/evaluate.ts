@@ -266,6 +266,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
       dimensions,
       selfTotal: toNumber(t.selfTotal),
       horizontalTotal: toNumber(t.horizontalTotal),
+      indicatorTotal: toNumber(t.indicatorTotal),
       expertTotal: s.expertSum ? toNumber(s.expertSum) : null,
       expert: s.expert,
       total: toNumber(s.total),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,7 +7,8 @@ import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import { writeTemplates } from '../src/template/writeTemplates.js';
 import { TEMPLATE_FILES } from '../src/forms/layout.js';
-import { readForms } from '../src/ingest/forms/index.js';
+import type { WorkbookReader } from '../src/ingest/files/openWorkbook.js';
+import { formsOf, READERS } from './lean-helpers.js';
 import type { Finding } from '../src/findings/finding.js';
 
 let rules: Rules;
@@ -21,21 +22,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Opens a written template, lets `type` fill it as a person would, saves under a new name, reads it. */
-async function fill(template: string, saveAs: string, type: (ws: ExcelJS.Worksheet) => void) {
+/** Opens a written template, lets `type` fill it as a person would, saves under a new name, reads it with `reader`. */
+async function fillWith(reader: WorkbookReader, template: string, saveAs: string, type: (ws: ExcelJS.Worksheet) => void) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, template));
   type(wb.worksheets[0]!);
   const file = path.join(dir, saveAs);
   await wb.xlsx.writeFile(file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return readForms(back, saveAs, rules);
+  return formsOf(reader, await readFile(file), saveAs, rules);
 }
 
 const at = (findings: Finding[], code: string) => findings.filter((f) => f.code === code).map((f) => f.location?.cell);
 
-describe('a filled-in template reads back', () => {
+describe.each(READERS)('a filled-in template reads back (%s reader)', (reader) => {
+  const fill = (template: string, saveAs: string, type: (ws: ExcelJS.Worksheet) => void) => fillWith(reader, template, saveAs, type);
+
   it('reads A1 as typed: rich text, full-width digits, units, 「无」, formula results, phone numbers', async () => {
     const found = await fill(TEMPLATE_FILES.a1, '申报表(最终版).xlsx', (ws) => {
       ws.getCell('B2').value = { richText: [{ text: '杭州' }, { text: 'Acme', font: { bold: true } }, { text: '科技有限公司' }] };

@@ -1,11 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
-import { readA3Csv, readForms } from '../src/ingest/forms/index.js';
+import { readA3Csv } from '../src/ingest/forms/index.js';
+import type { WorkbookReader } from '../src/ingest/files/openWorkbook.js';
+import { formsOf, READERS } from './lean-helpers.js';
 
 let rules: Rules;
 let dir: string;
@@ -17,15 +19,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function saveAndRead(wb: ExcelJS.Workbook, name: string) {
+async function saveAndReadWith(reader: WorkbookReader, wb: ExcelJS.Workbook, name: string) {
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return readForms(back, name, rules);
+  return formsOf(reader, await readFile(file), name, rules);
 }
 
-describe('forms laid out differently from our template are read by their labels', () => {
+describe.each(READERS)('forms laid out differently from our template are read by their labels (%s reader)', (reader) => {
+  const saveAndRead = (wb: ExcelJS.Workbook, name: string) => saveAndReadWith(reader, wb, name);
+
   it('reads an A1 typed as the notice prints it: spaced labels, half-width brackets, line breaks, merged cells', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,7 +7,10 @@ import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import { addA1Sheet, addA2Sheet } from '../src/template/build.js';
 import { writeWorkbook } from '../src/template/writeTemplates.js';
-import { readForms, recogniseWorkbook } from '../src/ingest/forms/index.js';
+import { readFormsFromGrids as readForms, recogniseGrids } from '../src/ingest/forms/index.js';
+import type { Grid } from '../src/ingest/forms/grid.js';
+import type { WorkbookReader } from '../src/ingest/files/openWorkbook.js';
+import { gridsOf, READERS } from './lean-helpers.js';
 import { formOfTitle } from '../src/ingest/forms/recognise.js';
 
 let rules: Rules;
@@ -20,15 +23,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function saveAndOpen(wb: ExcelJS.Workbook, name: string): Promise<ExcelJS.Workbook> {
+/** Saves `wb` and opens it again as Grids with `reader`. */
+async function saveAndOpenWith(reader: WorkbookReader, wb: ExcelJS.Workbook, name: string): Promise<Grid[]> {
   const file = path.join(dir, name);
   await writeWorkbook(wb, file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return back;
+  return gridsOf(reader, await readFile(file), name);
 }
 
-describe('forms are recognised by their title, not by file or sheet name', () => {
+describe.each(READERS)('forms are recognised by their title, not by file or sheet name (%s reader)', (reader) => {
+  const saveAndOpen = (wb: ExcelJS.Workbook, name: string) => saveAndOpenWith(reader, wb, name);
+
   it('finds A1 and A2 as two sheets of one workbook', async () => {
     const wb = new ExcelJS.Workbook();
     addA1Sheet(wb, { enterpriseName: '甲公司' });
@@ -46,7 +50,7 @@ describe('forms are recognised by their title, not by file or sheet name', () =>
     addA2Sheet(wb, rules);
     wb.worksheets[0]!.name = 'Sheet1';
     const back = await saveAndOpen(wb, '最终版(2)(1).xlsx');
-    expect(recogniseWorkbook(back, '最终版(2)(1).xlsx')).toEqual([{ sheet: 'Sheet1', kind: 'a2' }]);
+    expect(recogniseGrids(back)).toEqual([{ sheet: 'Sheet1', kind: 'a2' }]);
   });
 
   it('recognises titles with full-width brackets, other quotes, extra spaces, line breaks and an 附件 prefix', () => {
@@ -75,7 +79,7 @@ describe('forms are recognised by their title, not by file or sheet name', () =>
     const found = readForms(back, 'x.xlsx', rules);
     expect(found.a1?.fields.enterpriseName?.value).toBe('乙公司');
     expect(found.a2).toBeUndefined();
-    expect(recogniseWorkbook(back, 'x.xlsx')).toEqual([{ sheet: '表1', kind: 'a1' }]);
+    expect(recogniseGrids(back)).toEqual([{ sheet: '表1', kind: 'a1' }]);
   });
 
   it('reads the first of two sheets of the same form and warns about the second', async () => {

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
-import { FILLS, writeResultsXlsx } from '../src/report/xlsx.js';
+import { displayWidth, FILLS, writeResultsXlsx } from '../src/report/xlsx.js';
 import { sampleResult, withSelection, SAMPLE_HOSTILE, SAMPLE_REJECTED } from './result-sample.js';
 
 let rules: Rules;
@@ -77,6 +77,7 @@ describe('评审结果.xlsx', () => {
     const ws = wb.getWorksheet('总排名')!;
     const row = rowOf(ws, headerIndex(ws, '企业名称'), first.name);
     expect(row.getCell(headerIndex(ws, '专家评分')).value).toBe(first.expertTotal);
+    expect(row.getCell(headerIndex(ws, '指标得分')).value).toBe(first.indicatorTotal);
     expect(ws.getRow(1).getCell(headerIndex(ws, '总分')).value).toBe('总分（满分100）');
   });
 
@@ -184,12 +185,40 @@ describe('评审结果.xlsx', () => {
     for (const b of rules.horizontal.bands) expect(texts).toContain(b.grade);
   });
 
+  it('sizes columns for Chinese text, counting a CJK character as two', async () => {
+    expect(displayWidth('杭州喆云科技')).toBe(12);
+    expect(displayWidth('ABC 12')).toBe(6);
+    const result = sampleResult();
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'widths.xlsx');
+    const ws = wb.getWorksheet('总排名')!;
+    const longest = Math.max(...result.applicants.map((a) => displayWidth(a.name)));
+    const width = ws.getColumn(headerIndex(ws, '企业名称')).width!;
+    expect(width).toBeGreaterThanOrEqual(longest);
+    expect(width).toBeLessThanOrEqual(60);
+  });
+
+  it('writes a workbook that opens again when a name holds control characters', async () => {
+    const result = sampleResult();
+    result.applicants[0]!.name = '坏\u0001名\u0008字';
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'control.xlsx');
+    const ws = wb.getWorksheet('总排名')!;
+    expect(ws.getRow(2).getCell(headerIndex(ws, '企业名称')).value).toBe('坏名字');
+  });
+
   it('gives identical bytes for two writes of the same result', async () => {
     const result = sampleResult({ expertScored: true });
-    const a = await writeResultsXlsx(result, rules, 'zh');
-    // Cross a two-second DOS time step, so a clock in the zip would show.
-    await new Promise((r) => setTimeout(r, 2100));
-    const b = await writeResultsXlsx(result, rules, 'zh');
+    let a: Buffer;
+    let b: Buffer;
+    // Two different clocks: any time stamp in the file (zip entries, docProps) would show.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T08:00:00Z'));
+      a = await writeResultsXlsx(result, rules, 'zh');
+      vi.setSystemTime(new Date('2026-06-30T17:31:07Z'));
+      b = await writeResultsXlsx(result, rules, 'zh');
+    } finally {
+      vi.useRealTimers();
+    }
     expect(a.equals(b)).toBe(true);
   });
 });

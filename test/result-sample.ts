@@ -127,16 +127,16 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
       findings.push({
         code: 'N_GREATER_THAN_M',
         severity: 'error',
-        args: { indicator: '云存储', n: 12, m: 10 },
+        args: { indicator: '云存储', indicatorEn: 'Cloud storage', n: 12, m: 10 },
         location: { file: a2File(id), sheet: '用云水平评估表', cell: 'E7' },
         applicant: id,
         city,
         indicator: 'infra.storage',
       });
       findings.push({
-        code: 'UNIT_CONVERTED',
+        code: 'VALUE_UNIT_CONVERTED',
         severity: 'info',
-        args: { raw: '500GB', value: 0.49, unit: 'TB' },
+        args: { field: '企业存储数据总量', raw: '500GB', value: 0.49, unit: 'TB' },
         location: { file: a2File(id), sheet: '用云水平评估表', cell: 'F7' },
         applicant: id,
         city,
@@ -147,15 +147,15 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
       findings.push({
         code: 'PHONE_INVALID',
         severity: 'warning',
-        args: { phone: '0574-123' },
+        args: { field: '联系电话', fieldEn: 'Phone', value: '0574-123' },
         location: { file: `${id}/附件1-申报表.xlsx`, sheet: '申报表', cell: 'D5' },
         applicant: id,
         city,
       });
       findings.push({
-        code: 'A3_MISMATCH',
+        code: 'A3_FIELD_MISMATCH',
         severity: 'warning',
-        args: { field: '上年度销售收入', a1: 12000, a3: 12500 },
+        args: { field: '上年度销售收入', fieldEn: 'Sales last year', a1: 12000, a3: 12500, a1Place: `${id}/附件1-申报表.xlsx · 申报表!D12` },
         location: { file: `${city}/附件3-推荐排序表.xlsx`, sheet: '推荐排序表', cell: 'E6' },
         applicant: id,
         city,
@@ -192,6 +192,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
       dimensions: {},
       selfTotal: 0,
       horizontalTotal: 0,
+      indicatorTotal: 0,
       expertTotal: null,
       expert: expertScored && !rejected ? { items: expertItems, experts: 3, recused: [] } : null,
       total: 0,
@@ -248,7 +249,8 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
     a.dimensions = dims;
     a.selfTotal = round2(self);
     a.horizontalTotal = round2(horizontal);
-    a.total = round2(total);
+    a.indicatorTotal = round2(total);
+    a.total = a.indicatorTotal;
     if (a.expert) {
       a.expertTotal = round2(Object.values(a.expert.items).reduce<number>((s, v) => s + (v ?? 0), 0));
       a.total = round2(a.total + a.expertTotal);

@@ -11,10 +11,11 @@ import { decodeText } from '../util/decodeText.js';
 import { discover } from './files/discover.js';
 import { describeEvidence } from './files/evidence.js';
 import { DEFAULT_LIMITS, type Limits } from './files/limits.js';
-import { openWorkbook } from './files/openWorkbook.js';
-import type { DiscoveredApplicant, DiscoveredCity, InputFile } from './files/tree.js';
-import { readA3Csv, readForms, type FormsFound } from './forms/index.js';
+import { openWorkbookGrids } from './files/openWorkbook.js';
+import type { DiscoveredApplicant, DiscoveredCity, Discovery, InputFile } from './files/tree.js';
+import { readA3Csv, readFormsFromGrids, type FormsFound } from './forms/index.js';
 import { packCodes } from './codes.js';
+import { readApplicants, type PoolOptions } from './workers/pool.js';
 import { fileCodes } from './files/codes.js';
 
 const finding = findingsOf(packCodes);
@@ -32,6 +33,9 @@ export interface ReadProgress {
 export interface ReadOptions {
   limits?: Limits;
   onProgress?: (p: ReadProgress) => void;
+  /** Reading threads: 'auto' uses every core for a province-sized input (see workers/pool.ts). */
+  workers?: PoolOptions['workers'];
+  threads?: number;
 }
 
 const FORM_NAMES = {
@@ -72,10 +76,10 @@ export async function readApplicant(app: DiscoveredApplicant, rules: Rules, limi
       pack.findings.push(finding('FILE_NOT_READ', {}, { file: file.path }));
       continue;
     }
-    const opened = await openWorkbook(file, limits);
+    const opened = await openWorkbookGrids(file, limits);
     pack.findings.push(...opened.findings);
-    if (!opened.workbook) continue;
-    const forms = readForms(opened.workbook, file.path, rules);
+    if (!opened.grids) continue;
+    const forms = readFormsFromGrids(opened.grids, file.path, rules);
     pack.findings.push(...forms.findings);
     if (forms.a3) pack.findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES.a3, where: app.id }, { file: file.path }));
     const found = (['a1', 'a2', 'systems', 'products'] as const).filter((k) => forms[k]);
@@ -114,10 +118,10 @@ export async function readCityFiles(city: DiscoveredCity, rules: Rules, limits: 
     if (CSV_EXT.test(file.relPath)) {
       found = readA3Csv(decodeText(await file.read()).text, file.path, rules);
     } else if (isWorkbookFile(file)) {
-      const opened = await openWorkbook(file, limits);
+      const opened = await openWorkbookGrids(file, limits);
       findings.push(...opened.findings);
-      if (!opened.workbook) continue;
-      const forms = readForms(opened.workbook, file.path, rules);
+      if (!opened.grids) continue;
+      const forms = readFormsFromGrids(opened.grids, file.path, rules);
       found = forms;
       for (const k of ['a1', 'a2', 'systems', 'products'] as const)
         if (forms[k]) findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES[k], where: city.name || '市级文件夹' }, { file: file.path }));
@@ -139,24 +143,37 @@ export async function readCityFiles(city: DiscoveredCity, rules: Rules, limits: 
 
 /** Discovers and reads a whole input tree (province root, one city or one applicant). */
 export async function readSubmission(root: string, rules: Rules, opts: ReadOptions = {}): Promise<Submission> {
+  return readDiscovered(await discover(root), rules, opts);
+}
+
+/** Reads what discovery found (split from readSubmission so the benchmark can time the two apart). */
+export async function readDiscovered(found: Discovery, rules: Rules, opts: ReadOptions = {}): Promise<Submission> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const found = await discover(root);
   const progress: ReadProgress = { filesRead: 0, applicantsRead: 0 };
-  const cities: CitySubmission[] = [];
+  const own: Awaited<ReturnType<typeof readCityFiles>>[] = [];
   for (const city of found.cities) {
-    const own = await readCityFiles(city, rules, limits);
+    own.push(await readCityFiles(city, rules, limits));
     progress.filesRead += city.files.length;
-    const applicants: ApplicantPack[] = [];
-    for (const app of city.applicants) {
-      applicants.push(await readApplicant(app, rules, limits));
-      progress.filesRead += app.files.length;
+  }
+  // All applicants of all cities in discovery order; the packs come back in the same order.
+  const apps = found.cities.flatMap((c) => c.applicants);
+  const poolOpts: PoolOptions = {
+    onPack: (pack) => {
+      progress.filesRead += pack.files.length;
       progress.applicantsRead++;
       opts.onProgress?.(progress);
-    }
-    const c: CitySubmission = { name: city.name, id: city.id, applicants, findings: own.findings };
-    if (own.a3) c.a3 = own.a3;
-    if (own.extraA3Files?.length) c.extraA3Files = own.extraA3Files;
-    cities.push(c);
-  }
-  return { root, kind: found.kind, cities, findings: found.findings };
+    },
+  };
+  if (opts.workers) poolOpts.workers = opts.workers;
+  if (opts.threads !== undefined) poolOpts.threads = opts.threads;
+  const packs = await readApplicants(apps, rules, limits, poolOpts);
+  let at = 0;
+  const cities: CitySubmission[] = found.cities.map((city, i) => {
+    const applicants = packs.slice(at, (at += city.applicants.length));
+    const c: CitySubmission = { name: city.name, id: city.id, applicants, findings: own[i]!.findings };
+    if (own[i]!.a3) c.a3 = own[i]!.a3;
+    if (own[i]!.extraA3Files?.length) c.extraA3Files = own[i]!.extraA3Files;
+    return c;
+  });
+  return { root: found.root, kind: found.kind, cities, findings: found.findings };
 }

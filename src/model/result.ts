@@ -60,6 +60,8 @@ export interface ApplicantResult {
   dimensions: Record<string, number>;
   selfTotal: number;
   horizontalTotal: number;
+  /** Sum of the fifteen indicator scores: the part of the total out of 75 (0 when rejected). */
+  indicatorTotal: number;
   /** Sum of the expert items, or null while 待专家评分. */
   expertTotal: number | null;
   expert: ExpertResult | null;

@@ -49,10 +49,13 @@ export function placeOf(loc: Location | undefined, lang: Lang): string {
  * languages and its place spelled out in the report language.
  */
 export function findingJson(f: Finding, lang: Lang = 'zh'): { [k: string]: Json } {
+  // Sorted args, so even the catalogue's fallback text for an unknown code (code + JSON args) is stable.
+  const args = ordered(f.args, []) as Record<string, string | number>;
+  const sorted: Finding = { ...f, args };
   const out: { [k: string]: Json } = {
     code: f.code,
     severity: f.severity,
-    message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') },
+    message: { zh: renderMessage(sorted, 'zh'), en: renderMessage(sorted, 'en') },
   };
   if (f.location) {
     out.place = placeOf(f.location, lang);
@@ -61,7 +64,7 @@ export function findingJson(f: Finding, lang: Lang = 'zh'): { [k: string]: Json 
   if (f.applicant !== undefined) out.applicant = f.applicant;
   if (f.city !== undefined) out.city = f.city;
   if (f.indicator !== undefined) out.indicator = f.indicator;
-  out.args = plain(f.args);
+  out.args = args;
   return out;
 }
 
@@ -80,7 +83,7 @@ function dimensionsJson(dims: Record<string, number>): { [k: string]: Json } {
   return ordered(dims, known.filter((k) => k in dims));
 }
 
-const APPLICANT_TAIL = ['indicators', 'dimensions', 'selfTotal', 'horizontalTotal', 'expertTotal', 'expert', 'total', 'maxTotal', 'identity', 'findings'];
+const APPLICANT_TAIL = ['indicators', 'dimensions', 'selfTotal', 'horizontalTotal', 'indicatorTotal', 'expertTotal', 'expert', 'total', 'maxTotal', 'identity', 'findings'];
 
 function applicantJson(a: ApplicantResult, lang: Lang): { [k: string]: Json } {
   const head = ['id', 'city', 'name', 'creditCode', 'status', 'rejectedBy', 'provinceRank', 'cityRank', 'cityRecommendedRank', 'selected'];
@@ -95,6 +98,7 @@ function applicantJson(a: ApplicantResult, lang: Lang): { [k: string]: Json } {
     dimensions: dimensionsJson(a.dimensions),
     selfTotal: a.selfTotal,
     horizontalTotal: a.horizontalTotal,
+    indicatorTotal: a.indicatorTotal,
     expertTotal: a.expertTotal,
     expert: a.expert
       ? { items: ordered(a.expert.items, EXPERT_KEYS.filter((k) => k in a.expert!.items)), experts: a.expert.experts, recused: [...a.expert.recused] }

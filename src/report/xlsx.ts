@@ -139,10 +139,11 @@ function rejectionReason(a: ApplicantResult, lang: Lang): string {
   return [...new Set(texts)].join('；');
 }
 
-function rankingSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
+function rankingSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: Lang): void {
   const zh = lang === 'zh';
   const ws = wb.addWorksheet(SHEETS[lang].ranking);
   const max = result.applicants.find((a) => a.status !== 'rejected')?.maxTotal ?? (result.expertScored ? 100 : 75);
+  const indicatorMax = rules.indicators.reduce((s, i) => s + i.weight, 0);
   const columns: Column[] = [
     { header: zh ? '排名' : 'Rank' },
     { header: zh ? '城市' : 'City' },
@@ -151,6 +152,7 @@ function rankingSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
     { header: zh ? '状态' : 'Status' },
     { header: zh ? '自评得分合计' : 'Self-score total', numFmt: SCORE_FORMAT },
     { header: zh ? '横向评分合计' : 'Horizontal total', numFmt: SCORE_FORMAT },
+    { header: zh ? `指标得分（满分${indicatorMax}）` : `Indicator score (of ${indicatorMax})`, numFmt: SCORE_FORMAT },
     { header: zh ? '专家评分' : 'Expert score', numFmt: SCORE_FORMAT },
     { header: zh ? `总分（满分${max}）` : `Total (of ${max})`, numFmt: SCORE_FORMAT },
     { header: zh ? '市内排名' : 'City rank' },
@@ -172,6 +174,7 @@ function rankingSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
       STATUS_LABEL[lang][a.status],
       rejected ? null : a.selfTotal,
       rejected ? null : a.horizontalTotal,
+      rejected ? null : a.indicatorTotal,
       rejected ? null : a.expertTotal ?? PENDING_EXPERT[lang],
       rejected ? null : a.total,
       rejected ? null : a.cityRank,
@@ -412,7 +415,7 @@ export function buildResultsWorkbook(result: Result, rules: Rules, lang: Lang): 
   wb.lastModifiedBy = CREATOR;
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  rankingSheet(wb, result, lang);
+  rankingSheet(wb, result, rules, lang);
   indicatorSheet(wb, result, rules, lang);
   citySheet(wb, result, lang);
   findingsSheet(wb, result, lang);

@@ -40,9 +40,9 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
       case 'json':
         return formatJson(findings, o.lang);
       case 'junit':
-        return formatJunit(findings, result.applicants.map((a) => ({ id: a.id, city: a.city, name: a.name })), o.lang);
+        return formatJunit(findings, result.applicants.map((a) => ({ id: a.id, city: a.city, name: a.name })), o.lang, { minSeverity: o.failOn });
       case 'github':
-        return formatGithub(findings, o.lang);
+        return formatGithub(findings, o.lang, { root: dir });
       default:
         return formatText(findings, { lang: o.lang, color: useColor() });
     }

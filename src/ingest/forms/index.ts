@@ -41,17 +41,29 @@ export { formCodes } from './codes.js';
 
 /** Which form each sheet of a workbook is (sheets that are no form are left out). */
 export function recogniseWorkbook(wb: ExcelJS.Workbook, file: string): { sheet: string; kind: FormKind }[] {
-  return wb.worksheets.flatMap((ws) => {
-    const kind = recogniseGrid(gridFromWorksheet(ws, file));
-    return kind ? [{ sheet: ws.name, kind }] : [];
+  return recogniseGrids(wb.worksheets.map((ws) => gridFromWorksheet(ws, file)));
+}
+
+export function recogniseGrids(grids: readonly Grid[]): { sheet: string; kind: FormKind }[] {
+  return grids.flatMap((grid) => {
+    const kind = recogniseGrid(grid);
+    return kind ? [{ sheet: grid.sheet ?? '', kind }] : [];
   });
 }
 
 export function readForms(wb: ExcelJS.Workbook, file: string, rules: Rules): FormsFound {
+  return readFormsFromGrids(
+    wb.worksheets.map((ws) => gridFromWorksheet(ws, file)),
+    file,
+    rules,
+  );
+}
+
+/** The forms on a workbook's sheets, whichever reader made the Grids (exceljs or the lean one). */
+export function readFormsFromGrids(grids: readonly Grid[], file: string, rules: Rules): FormsFound {
   const out: FormsFound = { findings: [] };
   const firstSheet: Partial<Record<ReadKind, string>> = {};
-  for (const ws of wb.worksheets) {
-    const grid = gridFromWorksheet(ws, file);
+  for (const grid of grids) {
     const kind = recogniseGrid(grid);
     // The expert sheet is read by `score --expert-scores`, not as part of a pack.
     if (!kind || kind === 'experts') continue;
@@ -59,7 +71,7 @@ export function readForms(wb: ExcelJS.Workbook, file: string, rules: Rules): For
       out.findings.push(finding('FORM_DUPLICATE_SHEET', { form: FORM_NAMES[kind], first: firstSheet[kind]! }, grid.sheetLoc()));
       continue;
     }
-    firstSheet[kind] = ws.name;
+    firstSheet[kind] = grid.sheet ?? '';
     readInto(out, kind, grid, rules);
   }
   return out;

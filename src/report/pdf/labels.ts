@@ -161,7 +161,7 @@ const en: Labels = {
   grade: 'Grade',
   horizontalScore: 'Horiz.',
   score: 'Score',
-  verified: 'Verified',
+  verified: 'Ver.',
   yes: 'yes',
   no: 'no',
   subtotal: 'Total',

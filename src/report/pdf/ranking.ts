@@ -66,7 +66,7 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
       a.city,
       a.name,
       L.statusName[a.status],
-      fmtScore(scored ? a.total - (a.expertTotal ?? 0) : a.selfTotal),
+      fmtScore(scored ? a.indicatorTotal : a.selfTotal),
       fmtScore(scored ? a.expertTotal : a.horizontalTotal),
       fmtScore(a.total),
       rankText(a.cityRank),

@@ -119,16 +119,18 @@ function drawIdentity(ctx: DrawContext, a: ApplicantResult, top: number): void {
 function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void {
   const { t, doc, view, L, lang } = ctx;
   subTitle(ctx, L.indicatorsTitle(view.indicatorMax), X, top + Y.indicatorsTitle, W);
+  // English labels run longer: the indicator column takes width from the number columns.
+  const en = lang === 'en';
   const columns: Column[] = [
-    { header: L.dimension, width: lang === 'en' ? 92 : 62 },
+    { header: L.dimension, width: en ? 84 : 62 },
     { header: L.indicator },
-    { header: 'N', width: 52, align: 'right' },
-    { header: 'M', width: 52, align: 'right' },
-    { header: L.selfScore, width: 38, align: 'right' },
-    { header: L.rank, width: 46, align: 'right' },
+    { header: 'N', width: en ? 40 : 52, align: 'right' },
+    { header: 'M', width: en ? 40 : 52, align: 'right' },
+    { header: L.selfScore, width: en ? 34 : 38, align: 'right' },
+    { header: L.rank, width: en ? 40 : 46, align: 'right' },
     { header: L.grade, width: 32, align: 'center' },
-    { header: L.horizontalScore, width: 38, align: 'right' },
-    { header: L.score, width: 38, align: 'right' },
+    { header: L.horizontalScore, width: en ? 36 : 38, align: 'right' },
+    { header: L.score, width: en ? 36 : 38, align: 'right' },
     { header: L.verified, width: 32, align: 'center' },
   ];
   const dimName = new Map(view.rules.dimensions.map((d) => [d.key, lang === 'en' ? d.nameEn : d.name]));
@@ -174,12 +176,7 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
   t.line(L.subtotal, X + 4, sumY + IND.rowHeight / 2, widths[0]! - 8, { size: IND.size });
   put(4, fmtScore(a.selfTotal));
   put(7, fmtScore(a.horizontalTotal));
-  put(8, fmtScore(indicatorTotal(a)));
-}
-
-/** The fifteen indicators' part of the total (the Result's total less the expert items). */
-function indicatorTotal(a: ApplicantResult): number {
-  return a.total - (a.expertTotal ?? 0);
+  put(8, fmtScore(a.indicatorTotal));
 }
 
 function drawDimensions(ctx: DrawContext, a: ApplicantResult, top: number): void {
@@ -248,7 +245,7 @@ function drawTotals(ctx: DrawContext, a: ApplicantResult, top: number): void {
   doc.rect(X, top, 4, h).fill(COLOR.headerFill);
   const mid = top + h / 2;
   const third = (W - 12) / 3;
-  t.line(L.totalsLine(fmtScore(indicatorTotal(a)), view.indicatorMax), X + 12, mid, third, { size: 9 });
+  t.line(L.totalsLine(fmtScore(a.indicatorTotal), view.indicatorMax), X + 12, mid, third, { size: 9 });
   const expert = a.expertTotal === null ? `${L.expertScoring} ${L.pendingExpert}` : `${L.expertScoring} ${fmtScore(a.expertTotal)} / ${view.expertMax}`;
   t.line(expert, X + 12 + third, mid, third, { size: 9, color: a.expertTotal === null ? COLOR.muted : COLOR.text });
   const pending = a.expertTotal === null ? `（${L.pendingExpert}）` : '';

@@ -1,0 +1,69 @@
+/**
+ * One measured run of the score pipeline, phase by phase, in this process: discover, read
+ * (workbooks and evidence, on worker threads), evaluate (validate + score), the XLSX (with
+ * results.json) and the PDFs, then the atomic write. The same functions `yunshang score` calls.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { evaluate } from '../evaluate.js';
+import { discover } from '../ingest/files/discover.js';
+import { readDiscovered } from '../ingest/readSubmission.js';
+import { loadRules } from '../rules/load.js';
+import { renderOutputs, OUTPUT_NAMES } from '../cli/commands/score.js';
+import { writeFilesAtomic } from '../util/atomicWrite.js';
+import { mkdir } from 'node:fs/promises';
+
+export const PHASES = ['discover', 'read', 'evaluate', 'xlsx', 'pdf', 'write'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface RunMeasure {
+  phases: Record<Phase, number>;
+  total: number;
+  applicants: number;
+  workbooks: number;
+  maxRssKb: number;
+}
+
+const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
+
+export async function measurePipeline(root: string, opts: { pdf: boolean; workers?: 'auto' | 'never' }): Promise<RunMeasure> {
+  const rules = await loadRules();
+  const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  const start = performance.now();
+  let t = start;
+  const lap = (p: Phase) => {
+    const now = performance.now();
+    phases[p] += now - t;
+    t = now;
+  };
+
+  const found = await discover(root);
+  lap('discover');
+  const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
+  lap('read');
+  const result = evaluate(submission, rules);
+  lap('evaluate');
+  const out = await mkdtemp(path.join(os.tmpdir(), 'yunshang-bench-out-'));
+  try {
+    let pdfStarted = false;
+    const files = await renderOutputs(result, rules, { out, lang: 'zh', pdf: opts.pdf }, () => {
+      if (!pdfStarted) {
+        pdfStarted = true;
+        lap('xlsx');
+      }
+    });
+    if (pdfStarted) lap('pdf');
+    else lap('xlsx');
+    await mkdir(path.join(out, OUTPUT_NAMES.citiesDir), { recursive: true });
+    await writeFilesAtomic(files);
+    lap('write');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  const apps = found.cities.flatMap((c) => c.applicants);
+  const workbooks =
+    apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
+    found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
+  return { phases, total: t - start, applicants: apps.length, workbooks, maxRssKb: process.resourceUsage().maxRSS };
+}

@@ -1,0 +1,35 @@
+/**
+ * An applicant folder as plain data that can cross to a worker thread: each file by its source (where
+ * its bytes are), and back to files that read themselves from that source.
+ */
+import type { DiscoveredApplicant, FileSource, InputFile } from '../files/tree.js';
+import { readSource } from '../files/source.js';
+
+export interface PortableFile {
+  path: string;
+  relPath: string;
+  size: number;
+  source: FileSource;
+}
+
+export interface PortableApplicant {
+  id: string;
+  city: string;
+  folderName: string;
+  files: PortableFile[];
+}
+
+/** Null when a file has no source (made up in memory): such an applicant is read in-process. */
+export function toPortable(app: DiscoveredApplicant): PortableApplicant | null {
+  const files: PortableFile[] = [];
+  for (const f of app.files) {
+    if (!f.source) return null;
+    files.push({ path: f.path, relPath: f.relPath, size: f.size, source: f.source });
+  }
+  return { id: app.id, city: app.city, folderName: app.folderName, files };
+}
+
+export function fromPortable(p: PortableApplicant): DiscoveredApplicant {
+  const files: InputFile[] = p.files.map((f) => ({ ...f, read: () => readSource(f.source) }));
+  return { id: p.id, city: p.city, folderName: p.folderName, files };
+}

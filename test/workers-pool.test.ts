@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRules } from '../src/rules/load.js';
+import type { Rules } from '../src/rules/schema.js';
+import { generateFixtures } from '../src/fixtures/generate.js';
+import { discover } from '../src/ingest/files/discover.js';
+import { readApplicants, workerScript } from '../src/ingest/workers/pool.js';
+import { readSubmission } from '../src/ingest/readSubmission.js';
+import type { DiscoveredApplicant } from '../src/ingest/files/tree.js';
+
+let rules: Rules;
+let dir: string;
+let apps: DiscoveredApplicant[];
+beforeAll(async () => {
+  rules = await loadRules();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'yunshang-pool-'));
+  await generateFixtures({ out: dir, applicants: 22, seed: 11, defects: true, expertScores: null });
+  apps = (await discover(dir)).cities.flatMap((c) => c.applicants);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('reading applicants on worker threads', () => {
+  it('finds the compiled worker script (npm test builds dist/ first)', () => {
+    expect(workerScript()).toMatch(/worker\.js$/);
+  });
+
+  it('returns the same packs in the same order as reading in-process, whatever the thread count', async () => {
+    const inProcess = await readApplicants(apps, rules, undefined, { workers: 'never' });
+    const onTwo = await readApplicants(apps, rules, undefined, { workers: 'always', threads: 2 });
+    const onThree = await readApplicants(apps, rules, undefined, { workers: 'always', threads: 3 });
+    expect(inProcess.map((p) => p.id)).toEqual(apps.map((a) => a.id));
+    expect(onTwo).toEqual(inProcess);
+    expect(onThree).toEqual(inProcess);
+  });
+
+  it('reports every pack as it arrives and loses none', async () => {
+    const seen: number[] = [];
+    const packs = await readApplicants(apps, rules, undefined, { workers: 'always', threads: 2, onPack: (_p, done) => seen.push(done) });
+    expect(packs).toHaveLength(apps.length);
+    expect(seen).toEqual(apps.map((_a, i) => i + 1));
+  });
+
+  it('reads an applicant whose files have no source (made in memory) in-process, in its place', async () => {
+    const bytes = Buffer.from('not a workbook');
+    const memory: DiscoveredApplicant = {
+      id: '杭州市/内存公司',
+      city: '杭州市',
+      folderName: '内存公司',
+      files: [{ path: '杭州市/内存公司/附件1.xlsx', relPath: '附件1.xlsx', size: bytes.length, read: async () => bytes }],
+    };
+    const mixed = [apps[0]!, memory, apps[1]!];
+    const packs = await readApplicants(mixed, rules, undefined, { workers: 'always', threads: 2 });
+    expect(packs.map((p) => p.id)).toEqual(mixed.map((a) => a.id));
+    expect(packs[1]!.findings.map((f) => f.code)).toContain('WORKBOOK_IS_CSV_TEXT');
+  });
+
+  it('turns a file that vanished before its thread read it into a finding on that applicant', async () => {
+    const gone: DiscoveredApplicant = {
+      id: '杭州市/消失公司',
+      city: '杭州市',
+      folderName: '消失公司',
+      files: [{ path: '杭州市/消失公司/附件1.xlsx', relPath: '附件1.xlsx', size: 1, read: async () => Buffer.alloc(0), source: { kind: 'fs', absPath: path.join(dir, 'no-such-file.xlsx') } }],
+    };
+    const packs = await readApplicants([gone, apps[0]!], rules, undefined, { workers: 'always', threads: 2 });
+    expect(packs[0]!.findings).toEqual([expect.objectContaining({ code: 'FILE_UNREADABLE', applicant: '杭州市/消失公司', city: '杭州市', location: { file: '杭州市/消失公司/附件1.xlsx' } })]);
+  });
+
+  it('gives readSubmission the same cities and applicants with and without threads', async () => {
+    const plain = await readSubmission(dir, rules, { workers: 'never' });
+    const threaded = await readSubmission(dir, rules, { workers: 'always', threads: 2 });
+    expect(threaded).toEqual(plain);
+  });
+});
