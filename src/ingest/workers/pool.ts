@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, type Limits } from '../files/limits.js';
 import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
 import type { JobResult, ReadJob, WorkerSetup } from './messages.js';
-import { toPortable, type PortableApplicant } from './portable.js';
+import { toPortable, withQuickReads, type PortableApplicant } from './portable.js';
 
 const fileFinding = findingsOf(fileCodes);
 
@@ -49,7 +49,7 @@ function unreadablePack(app: DiscoveredApplicant, message: string): ApplicantPac
 
 async function readHere(app: DiscoveredApplicant, rules: Rules, limits: Limits): Promise<ApplicantPack> {
   try {
-    return await readApplicant(app, rules, limits);
+    return await readApplicant(withQuickReads(app), rules, limits);
   } catch (e) {
     return unreadablePack(app, e instanceof Error ? e.message : String(e));
   }

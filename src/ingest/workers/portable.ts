@@ -2,6 +2,7 @@
  * An applicant folder as plain data that can cross to a worker thread: each file by its source (where
  * its bytes are), and back to files that read themselves from that source.
  */
+import { readFileSync } from 'node:fs';
 import type { DiscoveredApplicant, FileSource, InputFile } from '../files/tree.js';
 import { readSource } from '../files/source.js';
 
@@ -30,6 +31,26 @@ export function toPortable(app: DiscoveredApplicant): PortableApplicant | null {
 }
 
 export function fromPortable(p: PortableApplicant): DiscoveredApplicant {
-  const files: InputFile[] = p.files.map((f) => ({ ...f, read: () => readSource(f.source) }));
+  const files: InputFile[] = p.files.map((f) => ({ ...f, read: () => readQuickly(f.source) }));
   return { id: p.id, city: p.city, folderName: p.folderName, files };
+}
+
+/**
+ * A pack is ~50 small files (forms, screenshots, scans). Read one by one through fs/promises each
+ * costs four thread-pool round trips and the reader sits idle: measured 20× slower than reading them
+ * synchronously, which is harmless here because reading a pack blocks on parsing it anyway.
+ */
+function readQuickly(source: FileSource): Promise<Buffer> {
+  if (source.kind !== 'fs') return readSource(source);
+  try {
+    return Promise.resolve(readFileSync(source.absPath));
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
+}
+
+/** The same applicant with files that read themselves quickly (see readQuickly); in-memory files kept. */
+export function withQuickReads(app: DiscoveredApplicant): DiscoveredApplicant {
+  const files = app.files.map((f): InputFile => (f.source ? { ...f, read: () => readQuickly(f.source!) } : f));
+  return { ...app, files };
 }
