@@ -11,7 +11,8 @@
 import ExcelJS from 'exceljs';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
 import { renderMessage, type Lang } from '../findings/catalogue.js';
-import { cellText, FILLS, FIXED_DATE, workbookBytes } from './xlsx.js';
+import { cellText, FILLS } from './xlsx.js';
+import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
 
 const SEVERITY_TAG: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },

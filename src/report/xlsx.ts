@@ -8,10 +8,9 @@ import type { Finding } from '../findings/finding.js';
 import { renderFix, renderMessage, type Lang } from '../findings/catalogue.js';
 import type { ApplicantResult, ApplicantStatus, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
-import { fixZipDates } from './zipDates.js';
+import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
 
 /** No clock in the file (SPEC 6): the notice's date stands in for created/modified and zip stamps. */
-export const FIXED_DATE = new Date(Date.UTC(2021, 10, 25));
 export const CREATOR = 'yunshang';
 
 type Value = string | number | null;
@@ -424,11 +423,6 @@ export function buildResultsWorkbook(result: Result, rules: Rules, lang: Lang): 
   return wb;
 }
 
-/** Workbook bytes with the zip stamps fixed, so the same Result gives the same file. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const data = await wb.xlsx.writeBuffer();
-  return fixZipDates(Buffer.from(data as ArrayBuffer), FIXED_DATE);
-}
 
 export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang): Promise<Buffer> {
   return workbookBytes(buildResultsWorkbook(result, rules, lang));

@@ -84,7 +84,7 @@ export interface ExpertRowValues {
 }
 
 /** A fixed creation date keeps two writes of the same forms byte-identical (no clock in files). */
-export const FIXED_DATE = new Date(Date.UTC(2021, 10, 25));
+import { FIXED_DATE } from '../util/workbookBytes.js';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Rules } from '../rules/schema.js';
@@ -11,20 +11,12 @@ import {
   addProductListSheet,
   addSystemListSheet,
 } from './build.js';
-import { withFixedZipTimes } from './fixedZipTimes.js';
-
-/** The bytes of a workbook, identical for identical content (fixed dates, fixed zip times). */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = await wb.xlsx.writeBuffer();
-  return withFixedZipTimes(new Uint8Array(buf as ArrayBuffer));
-}
+import { workbookBytes } from '../util/workbookBytes.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
 
 /** Writes to a temporary name and renames, so a failed run never leaves half a workbook. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const bytes = await workbookBytes(wb);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
+  await writeFileAtomic(file, await workbookBytes(wb));
 }
 
 const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> = {

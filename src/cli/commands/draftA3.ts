@@ -5,6 +5,7 @@ import { evaluate } from '../../evaluate.js';
 import { draftA3Rows } from '../../report/draftA3.js';
 import { addA3Sheet } from '../../template/build.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { FIXED_DATE, workbookBytes } from '../../util/workbookBytes.js';
 import { UsageError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import { loadRulesOption, readInput } from './shared.js';
@@ -26,11 +27,11 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   const result = evaluate(submission, rules);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'yunshang';
-  wb.created = wb.modified = new Date(Date.UTC(rules.batchYear, 10, 25));
+  wb.created = wb.modified = FIXED_DATE;
   addA3Sheet(wb, city.name, draftA3Rows(result, submission));
   const out = o.out ?? join(dirname(dir.replace(/[\\/]+$/, '')) || '.', `${city.name || basename(dir)}-推荐排序表-草稿.xlsx`);
   await mkdir(dirname(out), { recursive: true });
-  await writeFileAtomic(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeFileAtomic(out, await workbookBytes(wb));
   progress.done(`已生成 ${out}`);
   return 0;
 }

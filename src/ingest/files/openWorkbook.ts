@@ -3,7 +3,7 @@
  * recognised by its bytes, not its name, and an .xlsx is only handed to exceljs once its expanded
  * size is known to be bounded (exceljs itself unzips everything into memory, with no limit).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { findingsOf, type Finding } from '../../findings/finding.js';
 import { decodeText } from '../../util/decodeText.js';
@@ -197,7 +197,9 @@ function corrupt(e: unknown, file: InputFile): Finding {
 export async function openWorkbook(file: InputFile, limits: Limits = DEFAULT_LIMITS): Promise<OpenedWorkbook> {
   const checked = await checkedWorkbookBytes(file, limits);
   if ('failed' in checked) return { workbook: null, findings: [checked.failed] };
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: the lean reader (the default) and the reading threads never need exceljs.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     if ((await loadWithin(workbook, checked.bytes, limits.timeoutMs)) === 'timeout') {
       return { workbook: null, findings: [finding('WORKBOOK_TIMEOUT', { timeoutMs: limits.timeoutMs }, { file: file.path })] };

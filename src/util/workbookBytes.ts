@@ -1,9 +1,12 @@
 /**
- * exceljs zips with JSZip, which stamps every entry with the current time (DOS date and time, 2-second
- * steps), so two writes of the same workbook differ in a few header bytes. SPEC 6 wants identical
- * bytes for identical input, so the stamps are overwritten in place with one fixed moment. The
- * stamps are not covered by the CRC, so nothing else needs to change.
+ * Identical content must give identical files (SPEC 6). exceljs zips with JSZip, which stamps every
+ * entry with the current time (DOS date and time, 2-second steps), so the stamps are overwritten in
+ * place with one fixed moment. The stamps are not covered by the CRC, so nothing else changes.
  */
+import type ExcelJS from 'exceljs';
+
+/** The moment written into every workbook we make: the notice's date, 2021-11-25. */
+export const FIXED_DATE = new Date(Date.UTC(2021, 10, 25));
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -20,7 +23,7 @@ function dosStamp(d: Date): { time: number; date: number } {
  * Returns a copy of the zip with every entry's modification stamp set to `at`. A buffer that is not a
  * zip this function understands (no end record, Zip64) is returned unchanged.
  */
-export function fixZipDates(zip: Buffer, at: Date): Buffer {
+export function fixZipDates(zip: Uint8Array, at: Date = FIXED_DATE): Buffer {
   const out = Buffer.from(zip);
   // The end record sits in the last 22 bytes plus a comment of at most 65535.
   let eocd = -1;
@@ -47,4 +50,9 @@ export function fixZipDates(zip: Buffer, at: Date): Buffer {
     p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
   }
   return out;
+}
+
+/** The bytes of a workbook, identical for identical content. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return fixZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
