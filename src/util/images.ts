@@ -4,20 +4,11 @@
  * pixels so that two screenshots of the same colour still have different content hashes.
  */
 import { deflateSync } from 'node:zlib';
+import { mulberry32 } from './mulberry32.js';
 
 export type Rgb = readonly [number, number, number];
 
-/** A small, deterministic pseudo-random sequence (mulberry32), so fixtures are byte-identical per seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const byte = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
 
