@@ -166,6 +166,44 @@ describe('yunshang validate', () => {
   });
 });
 
+describe('yunshang validate --format junit and --annotate', () => {
+  it('writes JUnit XML that parses, one suite per applicant plus one for the province, failures = errors', async () => {
+    const r = yunshang(['validate', province, '--format', 'junit', '--quiet']);
+    expect(r.status).toBe(1);
+    const { SaxesParser } = await import('saxes');
+    const parser = new SaxesParser();
+    const suites: Record<string, string>[] = [];
+    let failures = 0;
+    parser.on('opentag', (t) => {
+      if (t.name === 'testsuite') suites.push(t.attributes as Record<string, string>);
+      if (t.name === 'failure') failures++;
+    });
+    parser.write(r.stdout).close();
+    expect(suites.length).toBe(result.applicants.length + 1);
+    const errors = allFindings(result).filter((f) => f.severity === 'error' && !f.code.startsWith('EXPERT_')).length;
+    expect(failures).toBe(errors);
+    expect(suites.reduce((n, s) => n + Number(s.failures), 0)).toBe(errors);
+  });
+
+  it('copies every workbook with the offending cell filled and noted, leaving the input untouched', async () => {
+    const d = defects.find((x) => x.code === 'N_GREATER_THAN_M')!;
+    const input = join(province, d.location);
+    const before = await readFile(input);
+    const dir = join(root, 'annotated');
+    const r = yunshang(['validate', province, '--annotate', dir, '--quiet', '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect((await readFile(input)).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, d.location));
+    const cell = wb.getWorksheet(d.sheet!)!.getCell(d.cell!);
+    expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
+    expect(String(cell.note && typeof cell.note === 'object' ? cell.note.texts?.map((t) => t.text).join('') : cell.note)).toContain('N_GREATER_THAN_M');
+    // Clean packs are copied too, so the city can send every enterprise its own forms back.
+    const clean = result.applicants.find((a) => a.status === 'qualified')!;
+    expect((await readdir(join(dir, clean.id))).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('yunshang draft-a3', () => {
   it('pre-fills one row per pack from A1, in the computed city order', async () => {
     const city = '杭州市';
