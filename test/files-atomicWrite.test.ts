@@ -56,4 +56,28 @@ describe('writeFilesAtomic', () => {
     expect(await readFile(join(dir, '评审结果.xlsx'), 'utf8')).toBe('old xlsx');
     expect((await readdir(dir)).sort()).toEqual(['results.json', '评审结果.xlsx']);
   });
+
+  it('refuses, before replacing anything, when one target is a folder, and leaves the folder alone', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'results.json'), 'old results');
+    await mkdir(join(dir, 'cities', '杭州市.pdf'), { recursive: true });
+    await writeFile(join(dir, 'cities', '杭州市.pdf', 'keep.txt'), 'keep');
+    await expect(
+      writeFilesAtomic([
+        { path: join(dir, 'results.json'), data: 'new results' },
+        { path: join(dir, 'cities', '杭州市.pdf'), data: 'new pdf' },
+      ]),
+    ).rejects.toThrow(/folder/);
+    expect(await readFile(join(dir, 'results.json'), 'utf8')).toBe('old results');
+    expect(await readFile(join(dir, 'cities', '杭州市.pdf', 'keep.txt'), 'utf8')).toBe('keep');
+    expect((await readdir(dir)).sort()).toEqual(['cities', 'results.json']);
+  });
+
+  it('leaves no backup of the replaced reports behind', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.json'), 'old a');
+    await writeFilesAtomic([{ path: join(dir, 'a.json'), data: 'new a' }]);
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('new a');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
 });

@@ -46,7 +46,8 @@ function pipelineTable(runs: RunMeasure[]): string {
   const total = m((r) => r.total);
   const read = m((r) => r.phases.read);
   const rows: string[][] = [['phase', 'median s', ...runs.map((_r, i) => `run ${i + 1}`)]];
-  for (const p of PHASES) rows.push([p, seconds(m((r) => r.phases[p])), ...runs.map((r) => seconds(r.phases[p]))]);
+  rows[0]!.push('RSS after, MB');
+  for (const p of PHASES) rows.push([p, seconds(m((r) => r.phases[p])), ...runs.map((r) => seconds(r.phases[p])), megabytes(m((r) => r.rssAfterKb[p]))]);
   rows.push(['total', seconds(total), ...runs.map((r) => seconds(r.total))]);
   rows.push(['workbooks/s (read)', (runs[0]!.workbooks / (read / 1000)).toFixed(0), ...runs.map((r) => (r.workbooks / (r.phases.read / 1000)).toFixed(0))]);
   rows.push(['peak RSS MB', megabytes(m((r) => r.maxRssKb)), ...runs.map((r) => megabytes(r.maxRssKb))]);

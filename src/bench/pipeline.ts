@@ -19,6 +19,8 @@ export type Phase = (typeof PHASES)[number];
 
 export interface RunMeasure {
   phases: Record<Phase, number>;
+  /** Resident memory when each phase ended, in KB: which phase holds the memory. */
+  rssAfterKb: Record<Phase, number>;
   total: number;
   applicants: number;
   workbooks: number;
@@ -30,11 +32,13 @@ const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
 export async function measurePipeline(root: string, opts: { pdf: boolean; workers?: 'auto' | 'never' }): Promise<RunMeasure> {
   const rules = await loadRules();
   const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  const rssAfterKb = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const start = performance.now();
   let t = start;
   const lap = (p: Phase) => {
     const now = performance.now();
     phases[p] += now - t;
+    rssAfterKb[p] = Math.round(process.memoryUsage.rss() / 1024);
     t = now;
   };
 
@@ -65,5 +69,5 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
   const workbooks =
     apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
     found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
-  return { phases, total: t - start, applicants: apps.length, workbooks, maxRssKb: process.resourceUsage().maxRSS };
+  return { phases, rssAfterKb, total: t - start, applicants: apps.length, workbooks, maxRssKb: process.resourceUsage().maxRSS };
 }

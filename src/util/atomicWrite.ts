@@ -3,7 +3,7 @@
  * run never leaves a half-written report and never destroys the previous one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { lstat, open, rename, rm } from 'node:fs/promises';
 
 export interface FileToWrite {
   path: string;
@@ -46,11 +46,16 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
 }
 
 /**
- * Write several files so that none is replaced unless all were written: every temporary file is
- * written and flushed first, and only then renamed. A rename failing part-way (rare: same folder,
- * already written) leaves the files renamed so far new and the others old; the rest are cleaned up.
+ * Write several files so that either all are replaced or none is: every temporary file is written
+ * and flushed first; then each existing target is moved aside before its new file is renamed in, and
+ * if any step fails, the new files are removed and the old ones moved back. A target that is a folder
+ * is refused before anything is touched (a folder is never moved or deleted).
  */
 export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
+  for (const f of files) {
+    const existing = await lstat(f.path).catch(() => null);
+    if (existing?.isDirectory()) throw new Error(`cannot replace a folder with a report: ${f.path}`);
+  }
   const temps: string[] = [];
   try {
     for (const f of files) temps.push(await writeTemp(f.path, f.data));
@@ -58,12 +63,25 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<v
     await Promise.all(temps.map((t) => rm(t, { force: true })));
     throw e;
   }
-  for (let i = 0; i < files.length; i++) {
-    try {
-      await rename(temps[i]!, files[i]!.path);
-    } catch (e) {
-      await Promise.all(temps.slice(i).map((t) => rm(t, { force: true })));
-      throw e;
+  const swapped: { path: string; backup: string | null }[] = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const path = files[i]!.path;
+      let backup: string | null = null;
+      if (await lstat(path).catch(() => null)) {
+        backup = `${path}.bak-${process.pid}-${randomBytes(6).toString('hex')}`;
+        await rename(path, backup);
+      }
+      swapped.push({ path, backup });
+      await rename(temps[i]!, path);
     }
+  } catch (e) {
+    for (const { path, backup } of swapped.reverse()) {
+      await rm(path, { force: true });
+      if (backup) await rename(backup, path);
+    }
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw e;
   }
+  await Promise.all(swapped.map(({ backup }) => (backup ? rm(backup, { force: true }) : undefined)));
 }

@@ -36,6 +36,8 @@ interface Folder {
   name: string;
   dirs: Folder[];
   files: FileEntry[];
+  /** Names of zip entries refused (too large, encrypted): not read, but evidence of what the folder is. */
+  refused?: string[];
 }
 
 interface FileEntry {
@@ -214,18 +216,23 @@ async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Pro
       folder = next;
     }
     if (entry.isDirectory || segs.length === 0) continue;
+    const name = segs[segs.length - 1]!;
+    // A refused entry still counts towards what its folder is: an applicant whose only form was refused must not vanish.
+    const refuse = () => (folder.refused ??= []).push(name);
     const why = unsupportedEntry(entry);
     if (why) {
       ctx.findings.push(finding('ZIP_ENTRY_UNSUPPORTED', { name: entry.name, reason: why }, where));
+      refuse();
       continue;
     }
     if (entry.uncompressedSize > ctx.maxEntryBytes) {
       ctx.findings.push(
         finding('ZIP_ENTRY_TOO_LARGE', { name: entry.name, size: entry.uncompressedSize, limit: ctx.maxEntryBytes }, where),
       );
+      refuse();
       continue;
     }
-    folder.files.push({ name: segs[segs.length - 1]!, size: entry.uncompressedSize, source: { kind: 'zip', zipPath: zipAbs, entry } });
+    folder.files.push({ name, size: entry.uncompressedSize, source: { kind: 'zip', zipPath: zipAbs, entry } });
   }
   const [only] = top.dirs;
   if (top.files.length === 0 && top.dirs.length === 1 && only && !new Shape().isApplicant(only)) {
@@ -255,7 +262,7 @@ class Shape {
       v =
         f.name !== EVIDENCE_DIR &&
         !isCityName(f.name) &&
-        (this.hasEvidence(f) || (f.files.some((x) => isWorkbookName(x.name)) && !this.isCity(f)));
+        (this.hasEvidence(f) || ((f.files.some((x) => isWorkbookName(x.name)) || (f.refused ?? []).some(isWorkbookName)) && !this.isCity(f)));
       this.applicant.set(f, v);
     }
     return v;

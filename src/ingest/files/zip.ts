@@ -249,6 +249,40 @@ function dataOffset(localHeader: Uint8Array, entry: ZipEntry): number {
   return entry.localHeaderOffset + 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
 }
 
+/**
+ * Inflate into a buffer of the declared size, in small steps, giving up as soon as the output passes
+ * it. A header that understates the size (the classic zip bomb) then costs neither memory nor the
+ * time of inflating gigabytes only to find the checksum wrong.
+ */
+function inflateWithin(entry: ZipEntry, data: Uint8Array): Uint8Array {
+  if (data.length <= INFLATE_STEP) {
+    // Small entries (nearly all): one call; the fixed output buffer still bounds the memory.
+    try {
+      return inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+    } catch (e) {
+      throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
+    }
+  }
+  const buf = new Uint8Array(entry.uncompressedSize);
+  let at = 0;
+  const over = new ZipFormatError(`${entry.name}: content larger than its declared size ${entry.uncompressedSize}`);
+  const inflater = new Inflate((chunk) => {
+    if (at + chunk.length > buf.length) throw over;
+    buf.set(chunk, at);
+    at += chunk.length;
+  });
+  try {
+    for (let p = 0; p < data.length; p += INFLATE_STEP) inflater.push(data.subarray(p, p + INFLATE_STEP), p + INFLATE_STEP >= data.length);
+  } catch (e) {
+    if (e === over) throw over;
+    throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
+  }
+  return buf.subarray(0, at);
+}
+
+/** Compressed bytes inflated at a time: at most about 16 MB of output per step, whatever the data. */
+const INFLATE_STEP = 16 * 1024;
+
 function inflateEntry(entry: ZipEntry, data: Uint8Array): Buffer {
   const why = unsupportedEntry(entry);
   if (why) throw new ZipFormatError(`${entry.name}: ${why}`);
@@ -256,13 +290,7 @@ function inflateEntry(entry: ZipEntry, data: Uint8Array): Buffer {
   if (entry.method === 0) {
     out = data;
   } else {
-    // A fixed output buffer of the declared size: a lying header cannot make us allocate more.
-    const buf = new Uint8Array(entry.uncompressedSize);
-    try {
-      out = inflateSync(data, { out: buf });
-    } catch (e) {
-      throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
-    }
+    out = inflateWithin(entry, data);
   }
   if (out.length !== entry.uncompressedSize || crc32(out) !== entry.crc32) {
     throw new ZipFormatError(`${entry.name}: data does not match its checksum`);

@@ -1,0 +1,144 @@
+/**
+ * "A report must never execute what an enterprise typed": enterprise text starting with = + - @,
+ * a tab or CR, or their full-width forms, goes through the real CLI into results.json, 评审结果.xlsx,
+ * the PDFs and the annotated copies, and comes out as literal text, never as a formula.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE, writeBadTree, type BadTree } from '../src/fixtures/bad.js';
+
+const BIN = resolve('bin/yunshang.js');
+
+function cli(args: string[]): { status: number | null; stderr: string } {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.YUNSHANG_DEBUG;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+  return { status: r.status, stderr: r.stderr };
+}
+
+async function filesUnder(dir: string, ext: RegExp): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && ext.test(e.name)) out.push(join(e.parentPath, e.name));
+  }
+  return out.sort();
+}
+
+interface SheetScan {
+  /** `sheet!A1: formula` for every formula cell. */
+  formulas: string[];
+  /** Every plain string value. */
+  strings: Set<string>;
+}
+
+/** Every cell of every sheet, as exceljs reads it back, plus the raw `<f>` elements of the sheet parts. */
+async function scanWorkbook(file: string): Promise<SheetScan> {
+  const bytes = await readFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const scan: SheetScan = { formulas: [], strings: new Set() };
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as unknown;
+        if (cell.formula || (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v))) {
+          scan.formulas.push(`${ws.name}!${cell.address}: ${cell.formula ?? JSON.stringify(v)}`);
+        } else if (typeof v === 'string') scan.strings.add(v);
+        else if (v && typeof v === 'object' && 'richText' in v) scan.strings.add((v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''));
+      });
+    });
+  }
+  const parts = unzipSync(new Uint8Array(bytes), { filter: (f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.name) });
+  for (const [name, data] of Object.entries(parts)) {
+    for (const m of strFromU8(data).matchAll(/<f[ >][\s\S]*?(<\/f>|\/>)/g)) scan.formulas.push(`${name}: ${m[0]}`);
+  }
+  return scan;
+}
+
+async function pdfText(file: string): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join('\n'));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
+
+/** Every string anywhere in a parsed JSON value. */
+function jsonStrings(v: unknown, out = new Set<string>()): Set<string> {
+  if (typeof v === 'string') out.add(v);
+  else if (Array.isArray(v)) for (const x of v) jsonStrings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) jsonStrings(x, out);
+  return out;
+}
+
+/** The enterprise names: each is printed on the applicant's own review page of the PDF. */
+const NAMES = [HOSTILE.name, HOSTILE.fullWidthName, HOSTILE.tabName.trim()];
+
+let tree: BadTree;
+let out: string;
+let annotated: string;
+let work: string;
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+beforeAll(async () => {
+  expect(existsSync('dist/cli/main.js'), 'run `npx tsc -p .` (npm test does) before these tests').toBe(true);
+  work = await mkdtemp(join(tmpdir(), 'yunshang-e2e-injection-'));
+  tree = await writeBadTree({ out: join(work, 'province') });
+  out = join(work, 'out');
+  annotated = join(work, 'annotated');
+  const score = cli(['score', tree.root, '--out', out, '--quiet']);
+  expect(score.status, score.stderr).toBe(0);
+  const validate = cli(['validate', tree.root, '--annotate', annotated, '--quiet']);
+  expect(validate.status, validate.stderr).toBe(1);
+});
+
+describe('enterprise text that looks like a formula', () => {
+  it('covers = + - @, tab, CR and the full-width ＝＋－＠', () => {
+    const raw = Object.values(HOSTILE).join('\n');
+    for (const start of ['=', '+', '-', '@', '\t=', '\r=', '＝', '＋', '－', '＠']) expect(raw).toMatch(new RegExp(`(^|\\n)${start.replace(/[+]/g, '\\+')}`));
+  });
+
+  it('is kept verbatim in results.json', async () => {
+    const strings = jsonStrings(JSON.parse(await readFile(join(out, 'results.json'), 'utf8')));
+    for (const s of tree.hostile) expect(strings, s).toContain(s);
+  });
+
+  it('is written into 评审结果.xlsx as plain strings, and the workbook holds no formula at all', async () => {
+    const scan = await scanWorkbook(join(out, '评审结果.xlsx'));
+    expect(scan.formulas).toEqual([]);
+    for (const s of NAMES) expect(scan.strings, s).toContain(s);
+  });
+
+  it('is printed literally in the province PDF and in its city PDF', async () => {
+    const province = await pdfText(join(out, '评审报告.pdf'));
+    for (const s of NAMES) expect(province, s).toContain(s);
+    const hangzhou = await pdfText(join(out, 'cities', '杭州市.pdf'));
+    expect(hangzhou).toContain(HOSTILE.name);
+    expect(hangzhou).not.toContain(HOSTILE.fullWidthName);
+  });
+
+  it('stays text in the annotated copies sent back to enterprises', async () => {
+    const copies = await filesUnder(annotated, /\.xlsx$/i);
+    expect(copies.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (const file of copies) {
+      const scan = await scanWorkbook(file);
+      expect(scan.formulas, file).toEqual([]);
+      for (const s of scan.strings) seen.add(s.trim());
+    }
+    for (const s of tree.hostile) expect(seen, s).toContain(s);
+  });
+});
