@@ -270,7 +270,8 @@ export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values 
       c.alignment = { horizontal: 'center', vertical: 'middle' };
       c.fill = GREY;
       for (let k = 3; k <= 6; k++) ws.getCell(r, k).border = THIN;
-      ws.getRow(r).height = 24;
+      // Long item names wrap to two lines in the narrow column: give them the room.
+      ws.getRow(r).height = displayWidth(`${e.name}（${e.max}）`) > 16 ? 32 : 24;
       r++;
     }
     label(ws.getCell(start, 1), `标杆示范（${total}）`);
