@@ -1,7 +1,8 @@
 /**
- * Opens one input file as an exceljs workbook, or says in a finding why it cannot: the file is
- * recognised by its bytes, not its name, and an .xlsx is only handed to exceljs once its expanded
- * size is known to be bounded (exceljs itself unzips everything into memory, with no limit).
+ * Opens one input file as a workbook (its sheets as Grids, or an exceljs workbook), or says in a
+ * finding why it cannot: the file is recognised by its bytes, not its name, and an .xlsx is only
+ * parsed once its expanded size is known to be bounded (exceljs itself unzips everything into memory,
+ * with no limit; the lean reader unzips the parts it needs).
  */
 import type ExcelJS from 'exceljs';
 import { extname } from 'node:path';
