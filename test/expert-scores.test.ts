@@ -9,6 +9,7 @@ import type { ApplicantPack, Submission } from '../src/model/records.js';
 import { readExpertScores, parseExpertRows } from '../src/expert/readExpertScores.js';
 import { mergeExpertScores, zscoreItem } from '../src/expert/mergeExpertScores.js';
 import { evaluate } from '../src/evaluate.js';
+import { gbk } from '../src/fixtures/zipWriter.js';
 import { valueChecks } from '../src/validate/checks/values/index.js';
 
 const presenceOnly = valueChecks.find((c) => c.id === 'presence')!;
@@ -174,34 +175,12 @@ describe('z-score normalisation', () => {
   });
 });
 
-/** GB18030 bytes for a string, from Node's own decoder run backwards over the two-byte range. */
-function encodeGb18030(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GBK code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
 
 describe('reading the sheet', () => {
   const csv = [HEADER.join(','), '宁波甬堃科技有限公司,,张喆,杭州市,3,3,4,3,3,3', ''].join('\r\n');
 
   it('reads a GB18030 CSV without a BOM (what Excel on Chinese Windows saves)', async () => {
-    const bytes = encodeGb18030(csv);
+    const bytes = gbk(csv); // GB18030 agrees with GBK on every character here
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const file = join(dir, 'gb.csv');
     await writeFile(file, bytes);
