@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import { displayWidth, FILLS, writeResultsXlsx } from '../src/report/xlsx.js';
-import { sampleResult, withSelection, SAMPLE_HOSTILE, SAMPLE_REJECTED } from './result-sample.js';
+import { FIXED_DATE } from '../src/util/workbookBytes.js';
+import { sampleResult, withSelection, SAMPLE_HOSTILE, SAMPLE_REJECTED, SAMPLE_UNVERIFIED } from './result-sample.js';
 
 let rules: Rules;
 let dir: string;
@@ -220,5 +221,73 @@ describe('评审结果.xlsx', () => {
       vi.useRealTimers();
     }
     expect(a.equals(b)).toBe(true);
+  });
+  it('writes every row of a result larger than one streamed batch, with the filter covering them all', async () => {
+    // 300 applicants: 4,500 指标明细 rows, many times the rows written between two waits for the zip.
+    const result = sampleResult({ applicants: 300 });
+    const buf = await writeResultsXlsx(result, rules, 'zh');
+    const wb = await writeAndRead(buf, 'big.xlsx');
+    const ws = wb.getWorksheet('指标明细')!;
+    const rows = result.applicants.length * rules.indicators.length;
+    expect(ws.rowCount).toBe(1 + rows);
+    expect(ws.autoFilter).toBe(`A1:O${1 + rows}`);
+    expect(wb.getWorksheet('总排名')!.autoFilter).toBe(`A1:M${1 + result.applicants.length}`);
+    const last = result.applicants.at(-1)!;
+    const lastIndicator = rules.indicators.at(-1)!;
+    const row = ws.getRow(1 + rows);
+    expect(row.getCell(headerIndex(ws, '企业名称')).value).toBe(last.name);
+    expect(row.getCell(headerIndex(ws, '指标键')).value).toBe(lastIndicator.key);
+    expect(row.getCell(headerIndex(ws, '指标得分')).value).toBe(last.indicators[lastIndicator.key]!.score);
+    expect(row.getCell(headerIndex(ws, '指标得分')).numFmt).toBe('0.00');
+    expect(buf.equals(await writeResultsXlsx(result, rules, 'zh'))).toBe(true);
+  });
+
+  it('fills every unverified indicator red in 指标明细 and leaves verified ones plain', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'verified.xlsx');
+    const ws = wb.getWorksheet('指标明细')!;
+    const name = headerIndex(ws, '企业名称');
+    const key = headerIndex(ws, '指标键');
+    const verified = headerIndex(ws, '已核实');
+    let known = 0;
+    let plain = 0;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cell = row.getCell(verified);
+      if (cell.value === '否') {
+        expect(fillOf(cell), cell.address).toBe(FILLS.rejected);
+        if (row.getCell(name).value === SAMPLE_UNVERIFIED && row.getCell(key).value === 'infra.storage') known++;
+      } else {
+        expect(cell.value).toBe('是');
+        expect(fillOf(cell), cell.address).toBeUndefined();
+        plain++;
+      }
+    }
+    expect(known).toBe(1);
+    expect(plain).toBeGreaterThan(0);
+  });
+
+  it('styles the header row bold on the header fill and colours findings by severity', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'styles.xlsx');
+    const ws = wb.getWorksheet('问题清单')!;
+    const header = ws.getRow(1).getCell(1);
+    expect(header.font?.bold).toBe(true);
+    expect(fillOf(header)).toBe(FILLS.header);
+    const error = rowOf(ws, headerIndex(ws, '代码'), 'N_GREATER_THAN_M').getCell(headerIndex(ws, '严重程度'));
+    expect(fillOf(error)).toBe(FILLS.rejected);
+  });
+
+  it('wraps the long texts of 规则说明\'s second column instead of widening it past the cap', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'wrap.xlsx');
+    const ws = wb.getWorksheet('规则说明')!;
+    expect(ws.getRow(2).getCell(2).value).toBe('zj-2021-batch1');
+    expect(ws.getRow(2).getCell(2).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getColumn(2).width).toBeLessThanOrEqual(60);
+  });
+
+  it('stamps the notice\'s date, not the clock, as the workbook\'s creation and modification time', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'core.xlsx');
+    expect(wb.created.getTime()).toBe(FIXED_DATE.getTime());
+    expect(wb.modified.getTime()).toBe(FIXED_DATE.getTime());
+    expect(wb.creator).toBe('yunshang');
   });
 });

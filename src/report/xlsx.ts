@@ -3,12 +3,14 @@
  * Result; nothing here ranks or scores. Text from the inputs is written as plain strings, so a name
  * such as `=HYPERLINK(...)` stays text in Excel, WPS and LibreOffice.
  */
+import { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
 import { renderFix, renderMessage, type Lang } from '../findings/catalogue.js';
 import type { ApplicantResult, ApplicantStatus, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
-import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
+import { FIXED_DATE, fixZipDates } from '../util/workbookBytes.js';
 
 /** No clock in the file (SPEC 6): the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -49,6 +51,7 @@ export const FILLS = {
 export const CITY_DIFFERENCE_HIGHLIGHT = 3;
 
 const SCORE_FORMAT = '0.00';
+const DIFFERENCE_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FF9C0006' } };
 const MAX_WIDTH = 60;
 
 /**
@@ -78,14 +81,32 @@ interface Column {
   min?: number;
 }
 
-function fill(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+/** What a data cell looks like beyond its value; the column's number format is added by the writer. */
+interface Look {
+  fill?: string;
+  font?: Partial<ExcelJS.Font>;
 }
 
-function setValue(cell: ExcelJS.Cell, v: Value): void {
-  // Strings go in as strings, never `{ formula }`: exceljs then writes them as text.
-  if (v === null) return;
-  cell.value = typeof v === 'string' ? cellText(v) : v;
+/** One header row and its data rows. */
+interface Table {
+  columns: Column[];
+  rows: Value[][];
+  /** The look of data cell (`row` from 0, `column` from 1), when it is not plain. */
+  look?: (row: number, column: number) => Look | undefined;
+}
+
+interface SheetPlan {
+  name: string;
+  /** Stacked top to bottom with a blank row between them. */
+  tables: Table[];
+  /** Freeze the header row and filter the first table (a sheet that is one long list). */
+  list: boolean;
+  /** Columns (from 1) whose long text wraps instead of widening the column. */
+  wrap?: number[];
+}
+
+function fill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
 function widthOf(v: Value, numFmt?: string): number {
@@ -94,42 +115,128 @@ function widthOf(v: Value, numFmt?: string): number {
   return Math.max(...v.split('\n').map(displayWidth));
 }
 
-/**
- * Writes a header row and data rows from row `start`, sets number formats and widths that fit the
- * text (widths only grow, so several tables can share a sheet). Returns the last row written.
- */
-function writeTable(ws: ExcelJS.Worksheet, columns: Column[], rows: Value[][], start = 1): number {
-  const header = ws.getRow(start);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = fill(FILLS.header);
-    cell.alignment = { vertical: 'middle', wrapText: false };
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  rows.forEach((values, r) => {
-    const row = ws.getRow(start + 1 + r);
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      setValue(cell, v);
-      const fmt = columns[i]?.numFmt;
-      if (fmt && typeof v === 'number') cell.numFmt = fmt;
+/** Column widths that fit the text of every table of the sheet, in Excel's character units. */
+function columnWidths(tables: Table[]): number[] {
+  const widths: number[] = [];
+  for (const { columns, rows } of tables) {
+    columns.forEach((c, i) => {
+      let need = Math.max(c.min ?? 0, displayWidth(c.header) + 2);
+      // A loop, not Math.max(...rows): a province-sized sheet has more rows than a call takes arguments.
+      for (const r of rows) need = Math.max(need, widthOf(r[i] ?? null, c.numFmt) + 2);
+      widths[i] = Math.min(MAX_WIDTH, Math.max(widths[i] ?? 0, need, 6));
     });
-  });
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    let need = Math.max(c.min ?? 0, displayWidth(c.header) + 2);
-    // A loop, not Math.max(...rows): a province-sized sheet has more rows than a call takes arguments.
-    for (const r of rows) need = Math.max(need, widthOf(r[i] ?? null, c.numFmt) + 2);
-    col.width = Math.min(MAX_WIDTH, Math.max(col.width ?? 0, need, 6));
-  });
-  return start + rows.length;
+  }
+  return widths;
 }
 
-function freezeAndFilter(ws: ExcelJS.Worksheet, columns: number, lastRow: number): void {
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastRow), column: columns } };
+const HEADER_STYLE = Object.freeze<Partial<ExcelJS.Style>>({
+  font: { bold: true },
+  fill: fill(FILLS.header),
+  alignment: { vertical: 'middle', wrapText: false },
+  border: { bottom: { style: 'thin' } },
+});
+
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+/**
+ * Style objects shared by every cell that looks the same. exceljs recognises an object it has
+ * seen before (a WeakMap) instead of serialising the style of each of the province's cells again,
+ * so the objects must never be changed once handed out.
+ */
+class Styles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(numFmt: string | undefined, look: Look | undefined, wrap: boolean): Partial<ExcelJS.Style> {
+    const key = `${numFmt ?? ''}|${look?.fill ?? ''}|${look?.font ? JSON.stringify(look.font) : ''}|${wrap ? 'w' : ''}`;
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = Object.freeze({
+        ...(numFmt ? { numFmt } : {}),
+        ...(look?.fill ? { fill: fill(look.fill) } : {}),
+        ...(look?.font ? { font: look.font } : {}),
+        ...(wrap ? { alignment: WRAP } : {}),
+      });
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+/** Rows written between two looks at the zip's backlog. */
+const ROWS_PER_TURN = 200;
+/** Sheet XML waiting to be deflated above which writing pauses until the zip has caught up. */
+const MAX_BACKLOG = 1 << 20;
+
+interface ZipInput {
+  once(event: 'drain', listener: () => void): unknown;
+  _writableState?: { length?: unknown; needDrain?: unknown };
+}
+
+/**
+ * The stream archiver reads a sheet's XML from, found through exceljs 4.4's internals (the sheet
+ * writes into a StreamBuf piped into archiver's PassThrough), or undefined if they have changed.
+ */
+function zipInputOf(ws: ExcelJS.Worksheet): ZipInput | undefined {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  const input = Array.isArray(pipes) ? (pipes[0] as ZipInput | undefined) : undefined;
+  return input && typeof input.once === 'function' && typeof input._writableState?.length === 'number' ? input : undefined;
+}
+
+/**
+ * Waits for the zip to deflate what the sheet has written. Nothing else slows the writer down: the
+ * deflating happens on the thread pool but is fed one chunk per turn of the event loop, so without
+ * this the XML of a province-sized sheet piles up in memory and is only compressed at the end.
+ */
+async function letZipCatchUp(input: ZipInput | undefined): Promise<void> {
+  const state = input?._writableState;
+  if (input && state && state.needDrain === true && (state.length as number) > MAX_BACKLOG) {
+    await new Promise<void>((resolve) => input.once('drain', resolve));
+  } else {
+    await nextTurn();
+  }
+}
+
+/**
+ * Writes a sheet row by row, committing each row as it goes: only one row of cells is alive at a
+ * time. The streaming writer puts the column widths before the first row and the frozen view in
+ * the sheet's opening, so both are settled before anything is written.
+ */
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, styles: Styles): Promise<void> {
+  const ws = wb.addWorksheet(plan.name, {
+    views: plan.list ? [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] : [],
+  });
+  columnWidths(plan.tables).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const wrap = new Set(plan.wrap ?? []);
+  for (const c of wrap) ws.getColumn(c).alignment = WRAP;
+  const zipInput = zipInputOf(ws);
+  let start = 1;
+  let written = 0;
+  for (const { columns, rows, look } of plan.tables) {
+    const header = ws.getRow(start);
+    columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.style = HEADER_STYLE;
+    });
+    header.commit();
+    for (let r = 0; r < rows.length; r++) {
+      const row = ws.getRow(start + 1 + r);
+      rows[r]!.forEach((v, i) => {
+        const numFmt = typeof v === 'number' ? columns[i]?.numFmt : undefined;
+        const cell = row.getCell(i + 1);
+        cell.style = styles.get(numFmt, look?.(r, i + 1), wrap.has(i + 1));
+        // Strings go in as strings, never `{ formula }`: exceljs then writes them as text.
+        if (v !== null) cell.value = typeof v === 'string' ? cellText(v) : v;
+      });
+      row.commit();
+      if (++written % ROWS_PER_TURN === 0) await letZipCatchUp(zipInput);
+    }
+    if (plan.list && start === 1) {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+    }
+    start += rows.length + 2;
+  }
+  ws.commit();
 }
 
 function rejectionReason(a: ApplicantResult, lang: Lang): string {
@@ -138,9 +245,8 @@ function rejectionReason(a: ApplicantResult, lang: Lang): string {
   return [...new Set(texts)].join('；');
 }
 
-function rankingSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: Lang): void {
+function rankingSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].ranking);
   const max = result.applicants.find((a) => a.status !== 'rejected')?.maxTotal ?? (result.expertScored ? 100 : 75);
   const indicatorMax = rules.indicators.reduce((s, i) => s + i.weight, 0);
   const columns: Column[] = [
@@ -181,16 +287,12 @@ function rankingSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: 
       rejected ? rejectionReason(a, lang) : null,
     ];
   });
-  const last = writeTable(ws, columns, rows);
-  ordered.forEach((a, i) => {
-    ws.getRow(i + 2).getCell(5).fill = fill(FILLS[a.status]);
-  });
-  freezeAndFilter(ws, columns.length, last);
+  const look = (r: number, c: number): Look | undefined => (c === 5 ? { fill: FILLS[ordered[r]!.status] } : undefined);
+  return { name: SHEETS[lang].ranking, tables: [{ columns, rows, look }], list: true };
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: Lang): void {
+function indicatorSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].indicators);
   const dimensionName = new Map(rules.dimensions.map((d) => [d.key, zh ? d.name : d.nameEn]));
   const columns: Column[] = [
     { header: zh ? '排名' : 'Rank' },
@@ -210,12 +312,12 @@ function indicatorSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang
     { header: zh ? '已核实' : 'Verified' },
   ];
   const rows: Value[][] = [];
-  const unverified: number[] = [];
+  const unverified = new Set<number>();
   for (const a of result.applicants) {
     for (const ind of rules.indicators) {
       const r = a.indicators[ind.key];
       if (!r) continue;
-      if (!r.verified) unverified.push(rows.length);
+      if (!r.verified) unverified.add(rows.length);
       rows.push([
         a.provinceRank,
         a.city,
@@ -235,14 +337,12 @@ function indicatorSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang
       ]);
     }
   }
-  const last = writeTable(ws, columns, rows);
-  for (const i of unverified) ws.getRow(i + 2).getCell(15).fill = fill(FILLS.rejected);
-  freezeAndFilter(ws, columns.length, last);
+  const look = (r: number, c: number): Look | undefined => (c === 15 && unverified.has(r) ? { fill: FILLS.rejected } : undefined);
+  return { name: SHEETS[lang].indicators, tables: [{ columns, rows, look }], list: true };
 }
 
-function citySheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
+function citySheet(result: Result, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].cities);
   const columns: Column[] = [
     { header: zh ? '城市' : 'City' },
     { header: zh ? '市内排名（计算）' : 'City rank (computed)' },
@@ -255,15 +355,16 @@ function citySheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
   ];
   const byId = new Map(result.applicants.map((a) => [a.id, a]));
   const rows: Value[][] = [];
-  const highlight: number[] = [];
+  const highlight = new Set<number>();
   const statuses: ApplicantStatus[] = [];
   for (const city of result.cities) {
     const listed = city.applicants.map((id) => byId.get(id)).filter((a): a is ApplicantResult => a !== undefined);
     // Any applicant of the city the cities list missed still gets its row: nobody is dropped.
-    const extra = result.applicants.filter((a) => a.city === city.name && !city.applicants.includes(a.id));
+    const onList = new Set(city.applicants);
+    const extra = result.applicants.filter((a) => a.city === city.name && !onList.has(a.id));
     for (const a of [...listed, ...extra]) {
       const diff = a.cityRank !== null && a.cityRecommendedRank !== null ? a.cityRecommendedRank - a.cityRank : null;
-      if (diff !== null && Math.abs(diff) >= CITY_DIFFERENCE_HIGHLIGHT) highlight.push(rows.length);
+      if (diff !== null && Math.abs(diff) >= CITY_DIFFERENCE_HIGHLIGHT) highlight.add(rows.length);
       statuses.push(a.status);
       rows.push([
         a.city,
@@ -277,20 +378,17 @@ function citySheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
       ]);
     }
   }
-  const last = writeTable(ws, columns, rows);
-  statuses.forEach((s, i) => (ws.getRow(i + 2).getCell(6).fill = fill(FILLS[s])));
-  for (const i of highlight) {
-    const row = ws.getRow(i + 2);
-    for (const c of [2, 3, 4]) row.getCell(c).fill = fill(FILLS.difference);
-    row.getCell(4).font = { bold: true, color: { argb: 'FF9C0006' } };
-  }
-  freezeAndFilter(ws, columns.length, last);
+  const look = (r: number, c: number): Look | undefined => {
+    if (c === 6) return { fill: FILLS[statuses[r]!] };
+    if (c >= 2 && c <= 4 && highlight.has(r)) return c === 4 ? { fill: FILLS.difference, font: DIFFERENCE_FONT } : { fill: FILLS.difference };
+    return undefined;
+  };
+  return { name: SHEETS[lang].cities, tables: [{ columns, rows, look }], list: true };
 }
 
-function findingsSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
+function findingsSheet(result: Result, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
   const other: Lang = zh ? 'en' : 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].findings);
   const columns: Column[] = [
     { header: zh ? '严重程度' : 'Severity' },
     { header: zh ? '代码' : 'Code' },
@@ -321,16 +419,16 @@ function findingsSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
       renderFix(f, lang) || null,
     ];
   });
-  const last = writeTable(ws, columns, rows);
-  all.forEach((f, i) => {
-    if (f.severity !== 'info') ws.getRow(i + 2).getCell(1).fill = fill(f.severity === 'error' ? FILLS.rejected : FILLS.flagged);
-  });
-  freezeAndFilter(ws, columns.length, last);
+  const look = (r: number, c: number): Look | undefined => {
+    const severity = all[r]!.severity;
+    if (c !== 1 || severity === 'info') return undefined;
+    return { fill: severity === 'error' ? FILLS.rejected : FILLS.flagged };
+  };
+  return { name: SHEETS[lang].findings, tables: [{ columns, rows, look }], list: true };
 }
 
-function rulesSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: Lang): void {
+function rulesSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].rules);
   const kind = { province: zh ? '全省' : 'province', city: zh ? '一个市' : 'one city', applicant: zh ? '一家企业' : 'one applicant' };
   const s = result.summary;
   const facts: Value[][] = [
@@ -354,46 +452,40 @@ function rulesSheet(wb: ExcelJS.Workbook, result: Result, rules: Rules, lang: La
     [zh ? '横向评分权重' : 'Horizontal weight', rules.combination.horizontal],
   ];
   if (rules.horizontal.note) facts.push([zh ? '分档说明' : 'Band note', rules.horizontal.note]);
-  let row = writeTable(ws, [{ header: zh ? '项目' : 'Item' }, { header: zh ? '内容' : 'Value' }], facts);
-  // The note is long: let it wrap rather than stretch the column to the cap.
-  ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-
   const dims = new Map(rules.dimensions.map((d) => [d.key, zh ? d.name : d.nameEn]));
-  row = writeTable(
-    ws,
-    [
-      { header: zh ? '指标键' : 'Key' },
-      { header: zh ? '维度' : 'Dimension' },
-      { header: zh ? '指标' : 'Indicator' },
-      { header: zh ? '权重' : 'Weight', numFmt: SCORE_FORMAT },
-      { header: zh ? '单位' : 'Unit' },
-      { header: 'N' },
-      { header: 'M' },
-    ],
-    rules.indicators.map((i) => [i.key, dims.get(i.dimension) ?? i.dimension, zh ? i.name : i.nameEn, i.weight, i.unit, i.n, i.m]),
-    row + 2,
-  );
-  row = writeTable(
-    ws,
-    [
-      { header: zh ? '档次' : 'Grade' },
-      { header: zh ? '名次比例上限' : 'Rank share up to', numFmt: '0%' },
-      { header: zh ? '得分系数' : 'Factor', numFmt: '0%' },
-    ],
-    rules.horizontal.bands.map((b) => [b.grade, b.share, b.factor]),
-    row + 2,
-  );
-  writeTable(
-    ws,
-    [{ header: zh ? '专家评分项' : 'Expert item' }, { header: zh ? '名称' : 'Name' }, { header: zh ? '满分' : 'Max', numFmt: SCORE_FORMAT }],
-    rules.experts.map((e) => [e.key, zh ? e.name : e.nameEn, e.max]),
-    row + 2,
-  );
+  const tables: Table[] = [
+    { columns: [{ header: zh ? '项目' : 'Item' }, { header: zh ? '内容' : 'Value' }], rows: facts },
+    {
+      columns: [
+        { header: zh ? '指标键' : 'Key' },
+        { header: zh ? '维度' : 'Dimension' },
+        { header: zh ? '指标' : 'Indicator' },
+        { header: zh ? '权重' : 'Weight', numFmt: SCORE_FORMAT },
+        { header: zh ? '单位' : 'Unit' },
+        { header: 'N' },
+        { header: 'M' },
+      ],
+      rows: rules.indicators.map((i) => [i.key, dims.get(i.dimension) ?? i.dimension, zh ? i.name : i.nameEn, i.weight, i.unit, i.n, i.m]),
+    },
+    {
+      columns: [
+        { header: zh ? '档次' : 'Grade' },
+        { header: zh ? '名次比例上限' : 'Rank share up to', numFmt: '0%' },
+        { header: zh ? '得分系数' : 'Factor', numFmt: '0%' },
+      ],
+      rows: rules.horizontal.bands.map((b) => [b.grade, b.share, b.factor]),
+    },
+    {
+      columns: [{ header: zh ? '专家评分项' : 'Expert item' }, { header: zh ? '名称' : 'Name' }, { header: zh ? '满分' : 'Max', numFmt: SCORE_FORMAT }],
+      rows: rules.experts.map((e) => [e.key, zh ? e.name : e.nameEn, e.max]),
+    },
+  ];
+  // The band note is long: let it wrap rather than stretch the column to the cap.
+  return { name: SHEETS[lang].rules, tables, list: false, wrap: [2] };
 }
 
-function selectionSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void {
+function selectionSheet(result: Result, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
-  const ws = wb.addWorksheet(SHEETS[lang].selection);
   const columns: Column[] = [
     { header: zh ? '排名' : 'Rank' },
     { header: zh ? '城市' : 'City' },
@@ -404,26 +496,49 @@ function selectionSheet(wb: ExcelJS.Workbook, result: Result, lang: Lang): void 
     .filter((a) => a.selected)
     .sort((x, y) => (x.provinceRank ?? Infinity) - (y.provinceRank ?? Infinity))
     .map((a) => [a.provinceRank, a.city, a.name, a.total]);
-  const last = writeTable(ws, columns, rows);
-  freezeAndFilter(ws, columns.length, last);
+  return { name: SHEETS[lang].selection, tables: [{ columns, rows }], list: true };
 }
 
-export function buildResultsWorkbook(result: Result, rules: Rules, lang: Lang): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/**
+ * The bytes of 评审结果.xlsx, identical for identical results. Written with exceljs's streaming
+ * writer, one sheet and one row at a time: building the whole workbook in memory took 4 GB and
+ * half a minute for 10,000 applicants (docs/performance.md). Each sheet's rows are laid out only
+ * when its turn comes, so at most one sheet's values are held besides the zip being written.
+ */
+export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    // Styles are off by default in the streaming writer; shared strings keep names that recur on
+    // every 指标明细 row once in the file, as the in-memory writer did.
+    useStyles: true,
+    useSharedStrings: true,
+    // archiver defaults to the fastest, loosest level (files 30 % larger); 6 is what exceljs's
+    // in-memory writer used, and the deflating happens off the main thread.
+    zip: { zlib: { level: 6 } },
+  });
+  // The writer stamps the clock into docProps/core.xml unless told otherwise.
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  rankingSheet(wb, result, rules, lang);
-  indicatorSheet(wb, result, rules, lang);
-  citySheet(wb, result, lang);
-  findingsSheet(wb, result, lang);
-  rulesSheet(wb, result, rules, lang);
-  if (result.selection) selectionSheet(wb, result, lang);
-  return wb;
-}
-
-
-export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang): Promise<Buffer> {
-  return workbookBytes(buildResultsWorkbook(result, rules, lang));
+  const styles = new Styles();
+  const plans: (() => SheetPlan)[] = [
+    () => rankingSheet(result, rules, lang),
+    () => indicatorSheet(result, rules, lang),
+    () => citySheet(result, lang),
+    () => findingsSheet(result, lang),
+    () => rulesSheet(result, rules, lang),
+  ];
+  if (result.selection) plans.push(() => selectionSheet(result, lang));
+  for (const plan of plans) await writeSheet(wb, plan(), styles);
+  await wb.commit();
+  // The zip entries carry the time of writing: overwrite them with the fixed moment.
+  return fixZipDates(Buffer.concat(chunks));
 }
