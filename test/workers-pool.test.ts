@@ -6,7 +6,8 @@ import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import { generateFixtures } from '../src/fixtures/generate.js';
 import { discover } from '../src/ingest/files/discover.js';
-import { readApplicants, workerScript } from '../src/ingest/workers/pool.js';
+import { readApplicants, timedOutPack, workerScript } from '../src/ingest/workers/pool.js';
+import { DEFAULT_LIMITS } from '../src/ingest/files/limits.js';
 import { readSubmission } from '../src/ingest/readSubmission.js';
 import type { DiscoveredApplicant } from '../src/ingest/files/tree.js';
 
@@ -73,5 +74,26 @@ describe('reading applicants on worker threads', () => {
     const plain = await readSubmission(dir, rules, { workers: 'never' });
     const threaded = await readSubmission(dir, rules, { workers: 'always', threads: 2 });
     expect(threaded).toEqual(plain);
+  });
+});
+
+describe('the time limit on reading an applicant', () => {
+  it('gives an applicant whose reading never ends WORKBOOK_TIMEOUT and still reads every other one', async () => {
+    const stuck = apps[3]!;
+    const limits = { ...DEFAULT_LIMITS, timeoutMs: 3_000 };
+    const inProcess = await readApplicants(apps, rules, undefined, { workers: 'never' });
+    const packs = await readApplicants(apps, rules, limits, { workers: 'always', threads: 2, stallForTest: stuck.folderName });
+    expect(packs.map((p) => p.id)).toEqual(apps.map((a) => a.id));
+    expect(packs[3]!.findings).toEqual([
+      expect.objectContaining({ code: 'WORKBOOK_TIMEOUT', args: { timeoutMs: 3_000 }, applicant: stuck.id, city: stuck.city, location: { file: stuck.id } }),
+    ]);
+    expect(packs[3]!.files).toEqual(stuck.files.map((f) => f.relPath));
+    for (let i = 0; i < apps.length; i++) if (i !== 3) expect(packs[i]).toEqual(inProcess[i]);
+  });
+
+  it('blames the timeout on the workbook being read when the thread said which', () => {
+    const app = apps[0]!;
+    const pack = timedOutPack(app, 30_000, `${app.id}/附件1-申报表.xlsx`);
+    expect(pack.findings).toEqual([expect.objectContaining({ code: 'WORKBOOK_TIMEOUT', applicant: app.id, location: { file: `${app.id}/附件1-申报表.xlsx` } })]);
   });
 });

@@ -51,8 +51,18 @@ function isWorkbookFile(f: InputFile): boolean {
   return WORKBOOK_EXT.test(f.relPath);
 }
 
+export interface ReadHooks {
+  /** Called as each workbook is opened, so a reading thread can say which file a timeout stopped. */
+  onWorkbook?: (file: InputFile) => void;
+}
+
 /** Reads one applicant folder into its pack. */
-export async function readApplicant(app: DiscoveredApplicant, rules: Rules, limits: Limits = DEFAULT_LIMITS): Promise<ApplicantPack> {
+export async function readApplicant(
+  app: DiscoveredApplicant,
+  rules: Rules,
+  limits: Limits = DEFAULT_LIMITS,
+  hooks: ReadHooks = {},
+): Promise<ApplicantPack> {
   const pack: ApplicantPack = {
     id: app.id,
     city: app.city,
@@ -76,6 +86,7 @@ export async function readApplicant(app: DiscoveredApplicant, rules: Rules, limi
       pack.findings.push(finding('FILE_NOT_READ', {}, { file: file.path }));
       continue;
     }
+    hooks.onWorkbook?.(file);
     const opened = await openWorkbookGrids(file, limits);
     pack.findings.push(...opened.findings);
     if (!opened.grids) continue;

@@ -5,7 +5,7 @@ import { readExpertScores } from '../../expert/readExpertScores.js';
 import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
 import { resultsJson } from '../../report/json.js';
 import { writeResultsXlsx } from '../../report/xlsx.js';
-import { loadReportFont, renderReviewPdf } from '../../report/pdf/index.js';
+import { loadReportFont, renderAllPdfs } from '../../report/pdf/index.js';
 import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import { writeFilesAtomic } from '../../util/atomicWrite.js';
@@ -92,15 +92,12 @@ export async function renderOutputs(
     const font = await loadReportFont(parseFont(o.font));
     const timestamp = o.timestamp ? new Date() : undefined;
     const pdfOpts = { lang: o.lang, ...(timestamp ? { timestamp } : {}) };
-    files.push({ path: join(o.out, OUTPUT_NAMES.pdf[o.lang]), data: await renderReviewPdf(result, rules, font, pdfOpts) });
-    for (const city of result.cities) {
-      if (!city.name) continue;
-      onStep(`生成 ${city.name}.pdf…`);
-      files.push({
-        path: join(o.out, OUTPUT_NAMES.citiesDir, `${city.name}.pdf`),
-        data: await renderReviewPdf(result, rules, font, { ...pdfOpts, city: city.name }),
-      });
-    }
+    const cities = result.cities.map((c) => c.name).filter((name) => name);
+    if (cities.length > 0) onStep(`生成 评审报告.pdf 及 ${cities.length} 个城市的 PDF…`);
+    // The city PDFs are drawn on worker threads while this thread draws the province PDF.
+    const pdfs = await renderAllPdfs(result, rules, font, cities, pdfOpts);
+    files.push({ path: join(o.out, OUTPUT_NAMES.pdf[o.lang]), data: pdfs.province });
+    cities.forEach((name, i) => files.push({ path: join(o.out, OUTPUT_NAMES.citiesDir, `${name}.pdf`), data: pdfs.cities[i]! }));
   }
   return files;
 }

@@ -298,6 +298,13 @@ function inflateEntry(entry: ZipEntry, data: Uint8Array): Buffer {
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
+/** An entry's stored bytes (compressed as they are) in a zip held in memory. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const start = dataOffset(bytes.subarray(entry.localHeaderOffset, entry.localHeaderOffset + 30), entry);
+  if (start + entry.compressedSize > bytes.length) throw new ZipFormatError(`${entry.name}: data runs past the end`);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
 /** An entry's content from a zip held in memory. */
 export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const start = dataOffset(bytes.subarray(entry.localHeaderOffset, entry.localHeaderOffset + 30), entry);

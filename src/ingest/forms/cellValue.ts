@@ -15,10 +15,17 @@ export interface ReadValue {
   noResult?: boolean;
 }
 
+/**
+ * exceljs turns a formula's cached result in a date-formatted cell into a Date whatever it was: a
+ * text or error result becomes an Invalid Date and the text is gone. The lean reader keeps it; here
+ * the cell reads as a formula without a usable result (reported, read as empty), never as a date.
+ */
+const lostResult = (): ReadValue => ({ value: null, noResult: true });
+
 export function readCellValue(v: ExcelJS.CellValue | unknown): ReadValue {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? lostResult() : { value: v };
   if (typeof v !== 'object') return { value: String(v) };
   const o = v as Record<string, unknown>;
   if ('error' in o) return { value: null, error: String(o.error) };
@@ -47,8 +54,9 @@ export function scalarText(v: Scalar): string {
   return String(v);
 }
 
+/** '' for an Invalid Date: toISOString would throw and stop the whole run over one cell. */
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
 /** Excel serial day number (1900 system) to a UTC date. */

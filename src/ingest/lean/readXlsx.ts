@@ -3,7 +3,9 @@
  * parts the forms need (workbook, its rels, shared strings, styles, the worksheets and their rels)
  * and scans each once with saxes. Size checks happen before this is called (openWorkbook).
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
+import { entryData, readZipDirectory, unsupportedEntry, ZipFormatError, type ZipEntry } from '../files/zip.js';
 import type { Grid } from '../forms/grid.js';
 import { gridFromSheetXml } from './sheetPart.js';
 import { readSharedStrings } from './sharedStringsPart.js';
@@ -17,12 +19,35 @@ function neededPart(name: string): boolean {
   return ALWAYS.has(name) || isWorksheetPart(name) || WORKSHEET_RELS.test(name);
 }
 
+/**
+ * Node's zlib rather than fflate's inflate: the same bytes in about half the time, and the output is
+ * capped at the declared size (the sizes were checked against the limits before this is called), so
+ * a part that inflates to more than its header says fails instead of growing.
+ */
+function inflatePart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const why = unsupportedEntry(entry);
+  if (why) throw new ZipFormatError(`${entry.name}: ${why}`);
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) return data;
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+}
+
+/** The parts the forms need, by name (a later entry of the same name wins, as in fflate's unzip). */
+function neededParts(bytes: Uint8Array): Map<string, Uint8Array> {
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of readZipDirectory(bytes)) if (!entry.isDirectory && neededPart(entry.name)) parts.set(entry.name, inflatePart(bytes, entry));
+  return parts;
+}
+
 export function gridsFromXlsx(bytes: Uint8Array, file: string): Grid[] {
-  const parts = unzipSync(bytes, { filter: (f) => neededPart(f.name) });
-  const text = (name: string): string | undefined => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const parts = neededParts(bytes);
+  const text = (name: string): string | undefined => {
+    const part = parts.get(name);
+    return part ? strFromU8(part) : undefined;
+  };
   const workbookXml = text('xl/workbook.xml');
   if (workbookXml === undefined) throw new Error('xl/workbook.xml is missing');
-  const info = readWorkbookInfo(workbookXml, text('xl/_rels/workbook.xml.rels'), (name) => name in parts);
+  const info = readWorkbookInfo(workbookXml, text('xl/_rels/workbook.xml.rels'), (name) => parts.has(name));
   const sharedStrings = readSharedStrings(text('xl/sharedStrings.xml'));
   const styleFormats = readStyleFormats(text('xl/styles.xml'));
   return info.sheets.map((sheet) =>

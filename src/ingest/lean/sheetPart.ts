@@ -217,6 +217,23 @@ function hasSlaveInRow(m: Range, r: number): boolean {
   return r >= m.top && r <= m.bottom && (r > m.top || m.right > m.left);
 }
 
+/**
+ * Merged ranges that together cover more cells than the grid has must overlap, which Excel and
+ * exceljs refuse ('Cannot merge already merged cells'). Above PAIRWISE_MERGE_LIMIT the pairwise check
+ * is skipped, so without this a few thousand copies of `A60:BL20000` would be resolved cell by cell
+ * (billions of steps) and stall the run. Without overlaps the resolving below costs at most the grid.
+ */
+function refuseMergeStorm(merges: Range[], grid: Grid): void {
+  const capacity = grid.rowCount * grid.colCount;
+  let covered = 0;
+  for (const m of merges) {
+    const rows = Math.min(m.bottom, grid.rowCount) - Math.max(m.top, 1) + 1;
+    const cols = Math.min(m.right, grid.colCount) - Math.max(m.left, 1) + 1;
+    if (rows > 0 && cols > 0) covered += rows * cols;
+    if (covered > capacity) throw new Error('Cannot merge already merged cells');
+  }
+}
+
 export function gridFromSheetXml(xml: string, ctx: SheetContext): Grid {
   const { cells, rowsSeen, merges, hyperlinks } = scanSheet(xml, ctx);
   const pairwise = merges.length <= PAIRWISE_MERGE_LIMIT;
@@ -275,6 +292,7 @@ export function gridFromSheetXml(xml: string, ctx: SheetContext): Grid {
   }
 
   const grid = new Grid(ctx.file, ctx.name, rowCount, colCount);
+  refuseMergeStorm(merges, grid);
   const slave = new Set<number>();
   for (const m of merges)
     for (let r = m.top; r <= Math.min(m.bottom, grid.rowCount); r++)

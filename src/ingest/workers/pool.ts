@@ -2,7 +2,9 @@
  * Reading applicant folders on every core. Each job is one applicant; packs are placed by their index,
  * so the result (and every report made from it) does not depend on which thread finished first.
  * A worker that fails or dies loses nothing: its applicants are read again in this thread, and an
- * applicant that cannot be read even then gets a finding instead of disappearing.
+ * applicant that cannot be read even then gets a finding instead of disappearing. An applicant still
+ * being read at the time limit gets WORKBOOK_TIMEOUT, and its thread is replaced (a parse cannot be
+ * interrupted any other way): a pathological workbook cannot stall the run.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -16,22 +18,29 @@ import { DEFAULT_LIMITS, type Limits } from '../files/limits.js';
 import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
 import type { JobResult, ReadJob, WorkerSetup } from './messages.js';
-import { toPortable, withQuickReads, type PortableApplicant } from './portable.js';
+import { toPortable, withQuickReads } from './portable.js';
 
 const fileFinding = findingsOf(fileCodes);
 
-/** Below this many applicants starting threads costs more than it saves. */
-export const MIN_APPLICANTS_FOR_WORKERS = 16;
-/** Jobs a worker holds at once, so its next file read overlaps the current parse. */
+/** Jobs a worker holds at once, so it never waits for the next one; it reads them one after another. */
 const IN_FLIGHT_PER_WORKER = 2;
 
 export interface PoolOptions {
-  /** 'auto' (default): threads for a province-sized input; 'always' even for a few; 'never' in-process only. */
+  /**
+   * 'auto' (default) and 'always': on threads whenever the compiled worker script exists, because
+   * only a thread can be stopped when a workbook takes too long (Limits.timeoutMs); 'never': in-process.
+   */
   workers?: 'auto' | 'always' | 'never';
-  /** Threads to start (default: os.availableParallelism()). */
+  /** Threads to start (default: os.availableParallelism(), never more than there are applicants). */
   threads?: number;
   /** Called each time an applicant's pack is ready, with the count so far. */
   onPack?: (pack: ApplicantPack, done: number) => void;
+  /**
+   * TEST SEAM ONLY, never set by the tool: the worker reading the applicant whose folder has this
+   * name spins forever, as a pathological workbook would, so tests can check the time limit without
+   * such a workbook (none can be made honestly) and without timing assertions.
+   */
+  stallForTest?: string;
 }
 
 /** The compiled worker script; run from the TypeScript sources (tests), the built copy in dist/ is used. */
@@ -47,6 +56,15 @@ function unreadablePack(app: DiscoveredApplicant, message: string): ApplicantPac
   return { id: app.id, city: app.city, folderName: app.folderName, evidence: [], files: app.files.map((x) => x.relPath), findings: [f] };
 }
 
+/**
+ * The pack of an applicant whose reading was stopped at the time limit: never read again (it would
+ * hang again), never dropped. Blamed on the workbook being read when known, else on the folder.
+ */
+export function timedOutPack(app: DiscoveredApplicant, timeoutMs: number, file: string | null): ApplicantPack {
+  const f = fileFinding('WORKBOOK_TIMEOUT', { timeoutMs }, { file: file ?? (app.id || app.folderName) }, { applicant: app.id, city: app.city });
+  return { id: app.id, city: app.city, folderName: app.folderName, evidence: [], files: app.files.map((x) => x.relPath), findings: [f] };
+}
+
 async function readHere(app: DiscoveredApplicant, rules: Rules, limits: Limits): Promise<ApplicantPack> {
   try {
     return await readApplicant(withQuickReads(app), rules, limits);
@@ -55,7 +73,7 @@ async function readHere(app: DiscoveredApplicant, rules: Rules, limits: Limits):
   }
 }
 
-/** Reads every applicant, in threads when worthwhile; packs come back in the order of `apps`. */
+/** Reads every applicant, on threads when the worker script exists; packs come back in the order of `apps`. */
 export async function readApplicants(
   apps: readonly DiscoveredApplicant[],
   rules: Rules,
@@ -71,62 +89,101 @@ export async function readApplicants(
   const mode = opts.workers ?? 'auto';
   const threads = Math.max(1, opts.threads ?? os.availableParallelism());
   const script = mode === 'never' ? null : workerScript();
-  const portable = apps.map(toPortable);
-  const worthIt = mode === 'always' || (apps.length >= MIN_APPLICANTS_FOR_WORKERS && threads > 1);
-  const jobs = portable.flatMap((p, index) => (p ? [{ index, applicant: p }] : []));
+  const jobs: ReadJob[] = [];
+  apps.forEach((app, index) => {
+    const applicant = toPortable(app);
+    if (applicant) jobs.push({ index, applicant });
+  });
 
-  if (script && worthIt && jobs.length > 0) {
-    const leftover = await runPool(script, jobs, Math.min(threads, jobs.length), { rules, limits }, place);
+  if (script && jobs.length > 0) {
+    const setup: WorkerSetup = { rules, limits };
+    if (opts.stallForTest !== undefined) setup.stallForTest = opts.stallForTest;
+    const timedOut = (i: number, file: string | null) => place(i, timedOutPack(apps[i]!, limits.timeoutMs, file));
+    const leftover = await runPool(script, jobs, Math.min(threads, jobs.length), setup, place, timedOut);
     for (const i of leftover) if (packs[i] === undefined) place(i, await readHere(apps[i]!, rules, limits));
   }
+  // Files made in memory (no source), or no worker script (running from the sources): in-process,
+  // where no time limit can be enforced on the lean reader.
   for (let i = 0; i < apps.length; i++) if (packs[i] === undefined) place(i, await readHere(apps[i]!, rules, limits));
   return packs as ApplicantPack[];
 }
 
+interface WorkerState {
+  /** Jobs sent and not answered, oldest first: the first is the one being read. */
+  held: ReadJob[];
+  /** The job whose clock is running, its deadline, and the workbook it is in. */
+  running?: { index: number; timer: NodeJS.Timeout; file: string | null };
+}
+
 /**
- * Runs `jobs` on `size` workers. Resolves with the indices that no worker answered (failed job, dead
- * worker, workers unavailable), for the caller to read in-process.
+ * Runs `jobs` on `size` workers, one deadline (setup.limits.timeoutMs) per job from the moment its
+ * worker starts it. A job past its deadline gets `timedOut` and its worker is terminated and replaced;
+ * the other jobs that worker held are sent to another. Resolves with the indices no worker answered
+ * (failed job, crashed worker, workers unavailable), for the caller to read in-process.
  */
 function runPool(
   script: string,
-  jobs: { index: number; applicant: PortableApplicant }[],
+  jobs: ReadJob[],
   size: number,
   setup: WorkerSetup,
   place: (i: number, pack: ApplicantPack) => void,
+  timedOut: (i: number, file: string | null) => void,
 ): Promise<number[]> {
   return new Promise((resolve) => {
     const leftover: number[] = [];
-    let next = 0;
-    let respawns = size;
-    const live = new Map<Worker, Set<number>>();
+    const queue = [...jobs];
+    let crashRespawns = size;
+    let finished = false;
+    const live = new Map<Worker, WorkerState>();
 
     const finishIfDone = () => {
-      if (next < jobs.length) return;
-      for (const held of live.values()) if (held.size > 0) return;
+      if (finished || queue.length > 0) return;
+      for (const s of live.values()) if (s.held.length > 0) return;
+      finished = true;
       for (const w of live.keys()) void w.terminate();
       live.clear();
       resolve(leftover);
     };
+    const giveUpOnThreads = () => {
+      // No thread left: the rest is read in-process.
+      if (live.size === 0) for (let job = queue.shift(); job; job = queue.shift()) leftover.push(job.index);
+    };
     const feed = (w: Worker) => {
-      const held = live.get(w);
-      if (!held) return;
-      while (held.size < IN_FLIGHT_PER_WORKER && next < jobs.length) {
-        const job = jobs[next++]!;
-        held.add(job.index);
-        w.postMessage({ index: job.index, applicant: job.applicant } satisfies ReadJob);
+      const s = live.get(w);
+      if (!s) return;
+      while (s.held.length < IN_FLIGHT_PER_WORKER && queue.length > 0) {
+        const job = queue.shift()!;
+        s.held.push(job);
+        w.postMessage(job);
       }
     };
-    const lose = (w: Worker) => {
-      const held = live.get(w);
-      if (!held) return;
+    const stopClock = (s: WorkerState) => {
+      if (s.running) clearTimeout(s.running.timer);
+      delete s.running;
+    };
+    const expire = (w: Worker, index: number) => {
+      const s = live.get(w);
+      if (!s || s.running?.index !== index) return;
+      const file = s.running.file;
+      stopClock(s);
       live.delete(w);
-      leftover.push(...held);
       void w.terminate();
-      if (next < jobs.length && respawns-- > 0) spawn();
-      if (live.size === 0) {
-        // No thread left: the rest is read in-process.
-        while (next < jobs.length) leftover.push(jobs[next++]!.index);
-      }
+      timedOut(index, file);
+      // The jobs queued behind it were not the cause: another thread reads them, first.
+      queue.unshift(...s.held.filter((j) => j.index !== index));
+      if (queue.length > 0) spawn();
+      giveUpOnThreads();
+      finishIfDone();
+    };
+    const lose = (w: Worker) => {
+      const s = live.get(w);
+      if (!s) return;
+      stopClock(s);
+      live.delete(w);
+      leftover.push(...s.held.map((j) => j.index));
+      void w.terminate();
+      if (queue.length > 0 && crashRespawns-- > 0) spawn();
+      giveUpOnThreads();
       finishIfDone();
     };
     const spawn = () => {
@@ -134,13 +191,24 @@ function runPool(
       try {
         w = new Worker(script, { workerData: setup });
       } catch {
-        if (live.size === 0) while (next < jobs.length) leftover.push(jobs[next++]!.index);
+        giveUpOnThreads();
         finishIfDone();
         return;
       }
-      live.set(w, new Set());
+      const state: WorkerState = { held: [] };
+      live.set(w, state);
       w.on('message', (r: JobResult) => {
-        live.get(w)?.delete(r.index);
+        if (!live.has(w)) return;
+        if ('reading' in r) {
+          if (state.running?.index !== r.index) {
+            stopClock(state);
+            state.running = { index: r.index, timer: setTimeout(() => expire(w, r.index), setup.limits.timeoutMs), file: null };
+          }
+          if (r.reading !== null) state.running.file = r.reading;
+          return;
+        }
+        if (state.running?.index === r.index) stopClock(state);
+        state.held = state.held.filter((j) => j.index !== r.index);
         if ('pack' in r) place(r.index, r.pack);
         else leftover.push(r.index);
         feed(w);

@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DiscoveredApplicant, FileSource, InputFile } from '../files/tree.js';
+import { sizeOnDisk } from '../files/discover.js';
 import { readSource } from '../files/source.js';
 
+/** No size: discovery stats a file only when asked (sizeOnDisk), and nothing on the reading side asks. */
 export interface PortableFile {
   path: string;
   relPath: string;
-  size: number;
   source: FileSource;
 }
 
@@ -25,13 +26,22 @@ export function toPortable(app: DiscoveredApplicant): PortableApplicant | null {
   const files: PortableFile[] = [];
   for (const f of app.files) {
     if (!f.source) return null;
-    files.push({ path: f.path, relPath: f.relPath, size: f.size, source: f.source });
+    files.push({ path: f.path, relPath: f.relPath, source: f.source });
   }
   return { id: app.id, city: app.city, folderName: app.folderName, files };
 }
 
 export function fromPortable(p: PortableApplicant): DiscoveredApplicant {
-  const files: InputFile[] = p.files.map((f) => ({ ...f, read: () => readQuickly(f.source) }));
+  const files: InputFile[] = p.files.map((f) => {
+    let size: number | undefined;
+    return {
+      ...f,
+      get size() {
+        return (size ??= sizeOnDisk(f.source));
+      },
+      read: () => readQuickly(f.source),
+    };
+  });
   return { id: p.id, city: p.city, folderName: p.folderName, files };
 }
 
@@ -51,6 +61,19 @@ function readQuickly(source: FileSource): Promise<Buffer> {
 
 /** The same applicant with files that read themselves quickly (see readQuickly); in-memory files kept. */
 export function withQuickReads(app: DiscoveredApplicant): DiscoveredApplicant {
-  const files = app.files.map((f): InputFile => (f.source ? { ...f, read: () => readQuickly(f.source!) } : f));
+  // Not spread: that would call discovery's lazy `size` getter, a stat per file for nothing.
+  const files = app.files.map((f): InputFile => {
+    const source = f.source;
+    if (!source) return f;
+    return {
+      path: f.path,
+      relPath: f.relPath,
+      get size() {
+        return f.size;
+      },
+      source,
+      read: () => readQuickly(source),
+    };
+  });
   return { ...app, files };
 }

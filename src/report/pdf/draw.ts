@@ -5,6 +5,7 @@
 import type PDFDocument from 'pdfkit';
 import type { ReportFont } from './font.js';
 import { COLOR } from './geometry.js';
+import { simpleGlyph } from './simpleLayout.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type Align = 'left' | 'right' | 'center';
@@ -23,9 +24,13 @@ export interface TextStyle {
 export class TextSetter {
   private readonly ascent: number;
   private color: string | null = null;
+  /** Width of each string measured so far, at 1000 units per point size. */
+  private readonly widths = new Map<string, number>();
+  /** Each code point's glyph as this document's subset numbers it, in hex, once included. */
+  private readonly hexes = new Map<number, string>();
   constructor(
     readonly doc: Doc,
-    font: ReportFont,
+    private readonly font: ReportFont,
   ) {
     this.ascent = font.parsed.ascent / font.parsed.unitsPerEm;
   }
@@ -47,8 +52,52 @@ export class TextSetter {
     return middle - (this.ascent - 0.38) * size;
   }
 
+  /**
+   * What pdfkit's `widthOfString` gives under `useSimpleLayout`, summed in the same order (runs split
+   * after spaces, as pdfkit's `layout` does) so positions stay exact; tables measure the same labels
+   * on every page, so widths are remembered per string.
+   */
   width(text: string, size: number): number {
-    return embedded(this.doc).widthOfString(text, size);
+    let units = this.widths.get(text);
+    if (units === undefined) {
+      const scale = embedded(this.doc).scale;
+      units = 0;
+      let run = 0;
+      let open = false;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        run += simpleGlyph(this.font, cp).advanceWidth * scale;
+        open = true;
+        if (cp === 0x20 || cp === 0x09) {
+          units += run;
+          run = 0;
+          open = false;
+        }
+      }
+      if (open) units += run;
+      this.widths.set(text, units);
+    }
+    return units * (size / 1000);
+  }
+
+  /** The run as hex glyph ids of this document's subset, as pdfkit's `encode` would write them. */
+  hex(text: string): string {
+    let out = '';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let h = this.hexes.get(cp);
+      if (h === undefined) {
+        const font = embedded(this.doc);
+        const g = simpleGlyph(this.font, cp);
+        const gid = font.subset.includeGlyph(g.id);
+        h = `0000${gid.toString(16)}`.slice(-4);
+        if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
+        this.hexes.set(cp, h);
+      }
+      out += h;
+    }
+    return out;
   }
 
   /** The text cut (with …) to fit `maxWidth`. */
@@ -76,8 +125,7 @@ export class TextSetter {
     const align = style.align ?? 'left';
     const left = align === 'left' ? x : align === 'right' ? x + width - w : x + (width - w) / 2;
     this.fill(style.color ?? COLOR.text);
-    if (!placeRun(this.doc, s, left, this.topFor(middle, style.size), style.size))
-      this.doc.fontSize(style.size).text(s, left, this.topFor(middle, style.size), { lineBreak: false });
+    placeRun(this.doc, this.hex(s), left, this.topFor(middle, style.size), style.size);
     return w;
   }
 
@@ -103,8 +151,10 @@ export class TextSetter {
 interface EmbeddedFont {
   id: string;
   ascender: number;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-  widthOfString(text: string, size: number): number;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
   ref(): unknown;
 }
 
@@ -117,31 +167,17 @@ const num = (v: number) => String(Math.round(v * 1000) / 1000);
 /**
  * Writes one run of text as a single text object. pdfkit's own `text()` costs about eight content
  * writes, two extra layouts and a save/restore per call; a review page has ~250 cells, and 2,000 pages
- * must stay well under ten seconds. It reuses pdfkit's font encoding (subset, widths, ToUnicode), so
- * the file is the same kind pdfkit writes. Returns false for runs with glyph offsets (pdfkit draws those).
+ * must stay well under ten seconds. The glyphs go through pdfkit's subset (`TextSetter.hex`), so the
+ * file is the same kind pdfkit writes. Without shaping (`useSimpleLayout`) no glyph has an offset or
+ * kerning adjustment, so the run is one hex string.
  */
-function placeRun(doc: Doc, text: string, x: number, top: number, size: number): boolean {
+function placeRun(doc: Doc, hex: string, x: number, top: number, size: number): void {
   const font = embedded(doc);
-  const [encoded, positions] = font.encode(text);
-  let hex = '';
-  const parts: string[] = [];
-  for (let i = 0; i < encoded.length; i++) {
-    const pos = positions[i]!;
-    if (pos.xOffset || pos.yOffset) return false;
-    hex += encoded[i];
-    const adjust = pos.xAdvance - pos.advanceWidth;
-    if (adjust !== 0) {
-      parts.push(`<${hex}> ${num(-adjust)}`);
-      hex = '';
-    }
-  }
-  if (hex) parts.push(`<${hex}>`);
   const page = doc.page as unknown as { fonts: Record<string, unknown> };
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const baseline = top + (font.ascender / 1000) * size;
   // The page's user space runs top-down (pdfkit flips it); the text matrix flips glyphs upright.
   (doc as unknown as { addContent(s: string): void }).addContent(
-    `BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${parts.join(' ')}] TJ ET`,
+    `BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${hex ? `<${hex}>` : ''}] TJ ET`,
   );
-  return true;
 }

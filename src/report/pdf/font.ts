@@ -47,6 +47,11 @@ export async function loadReportFont(font?: { file: string; face?: string }): Pr
   } catch (cause) {
     throw new UsageError(`无法读取字体文件：${file}`, { cause });
   }
+  return reportFontFromBytes(buffer, file, font?.face);
+}
+
+/** The ReportFont of bytes already read (a worker thread gets the bytes, not the file). */
+export function reportFontFromBytes(buffer: Buffer, file: string, face?: string): ReportFont {
   let parsed: FontkitFont | FontkitCollection;
   try {
     parsed = fontkit.create(buffer);
@@ -55,7 +60,6 @@ export async function loadReportFont(font?: { file: string; face?: string }): Pr
   }
   if (isCollection(parsed)) {
     const names = parsed.fonts.map((f) => f.postscriptName);
-    const face = font?.face;
     const chosen = face ? parsed.fonts.find((f) => f.postscriptName === face) : undefined;
     if (!chosen)
       throw new UsageError(

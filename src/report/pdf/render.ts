@@ -12,6 +12,7 @@ import { TextSetter } from './draw.js';
 import type { ReportFont } from './font.js';
 import { COLOR, MARGIN, PAGE, CONTENT } from './geometry.js';
 import { labelsFor, type PdfLang } from './labels.js';
+import { bufferPageWrites } from './pageBuffer.js';
 import { layoutsOf, planOf, type PagePlan } from './plan.js';
 import { drawCitySummary, drawRanking, drawSelection } from './ranking.js';
 import { drawReviewPage } from './review.js';
@@ -79,6 +80,7 @@ export async function renderReviewPdfWithPlan(
   doc.registerFont(FONT_NAME, font.buffer, font.face);
   doc.font(FONT_NAME);
   useSimpleLayout(doc, font);
+  bufferPageWrites(doc);
   const ctx: DrawContext = { doc, t: new TextSetter(doc, font), view, L, lang: opts.lang, page: -1 };
   // Bookmark destinations: XYZ with left 0, top of page, zoom unchanged (pdfkit subtracts these).
   const dest = { left: PAGE.width, top: 0 } as { expanded?: boolean };

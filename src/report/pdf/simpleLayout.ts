@@ -8,7 +8,7 @@
 import type { Doc } from './draw.js';
 import type { ReportFont } from './font.js';
 
-interface SimpleGlyph {
+export interface SimpleGlyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
@@ -30,6 +30,13 @@ function glyphFor(font: ReportFont, cache: Map<number, SimpleGlyph>, cp: number)
     cache.set(cp, g);
   }
   return g;
+}
+
+/** The glyph the report draws for code point `cp` (cmap lookup, no shaping), cached per font. */
+export function simpleGlyph(font: ReportFont, cp: number): SimpleGlyph {
+  let cache = glyphCaches.get(font);
+  if (!cache) glyphCaches.set(font, (cache = new Map()));
+  return glyphFor(font, cache, cp);
 }
 
 /** Replaces the current pdfkit font's per-string layout with a cmap lookup (pdfkit 0.20 internals). */
