@@ -19,6 +19,7 @@ import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
 import type { JobResult, ReadJob, WorkerSetup } from './messages.js';
 import { toPortable, withQuickReads } from './portable.js';
+import { internPlaces } from './intern.js';
 
 const fileFinding = findingsOf(fileCodes);
 
@@ -129,6 +130,7 @@ function runPool(
   place: (i: number, pack: ApplicantPack) => void,
   timedOut: (i: number, file: string | null) => void,
 ): Promise<number[]> {
+  const strings = new Map<string, string>();
   return new Promise((resolve) => {
     const leftover: number[] = [];
     const queue = [...jobs];
@@ -209,7 +211,7 @@ function runPool(
         }
         if (state.running?.index === r.index) stopClock(state);
         state.held = state.held.filter((j) => j.index !== r.index);
-        if ('pack' in r) place(r.index, r.pack);
+        if ('pack' in r) place(r.index, internPlaces(r.pack, strings));
         else leftover.push(r.index);
         feed(w);
         finishIfDone();

@@ -61,8 +61,11 @@ export async function renderAllPdfs(
   const options = { lang: opts.lang, ...(opts.timestamp ? { timestamp: opts.timestamp } : {}) };
   const out: (Buffer | undefined)[] = new Array(cities.length);
   const mode = opts.workers ?? 'auto';
-  const threads = Math.min(cities.length, Math.max(1, opts.threads ?? os.availableParallelism()));
-  const worthIt = mode === 'always' || (mode === 'auto' && result.applicants.length >= MIN_APPLICANTS_FOR_PDF_WORKERS && threads > 1);
+  // The main thread draws the province PDF meanwhile, so one core is already taken: more threads than
+  // the other cores only add copies of the result (memory) without adding speed.
+  const cores = os.availableParallelism();
+  const threads = Math.min(cities.length, Math.max(1, opts.threads ?? cores - 1));
+  const worthIt = mode === 'always' || (mode === 'auto' && result.applicants.length >= MIN_APPLICANTS_FOR_PDF_WORKERS && cores > 1);
   const script = mode === 'never' || !worthIt || cities.length === 0 ? null : cityWorkerScript();
 
   const counter = new SharedArrayBuffer(4);
