@@ -42,11 +42,22 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
     t = now;
   };
 
-  const found = await discover(root);
-  lap('discover');
-  const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
-  lap('read');
-  const result = evaluate(submission, rules);
+  // The discovered tree and the packs die with this frame, as they do in `yunshang score`: only the
+  // result lives on through the rendering phases.
+  let applicants = 0;
+  let workbooks = 0;
+  const result = await (async () => {
+    const found = await discover(root);
+    lap('discover');
+    const apps = found.cities.flatMap((c) => c.applicants);
+    applicants = apps.length;
+    workbooks =
+      apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
+      found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
+    const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
+    lap('read');
+    return evaluate(submission, rules);
+  })();
   lap('evaluate');
   const out = await mkdtemp(path.join(os.tmpdir(), 'yunshang-bench-out-'));
   try {
@@ -65,9 +76,5 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
   } finally {
     await rm(out, { recursive: true, force: true });
   }
-  const apps = found.cities.flatMap((c) => c.applicants);
-  const workbooks =
-    apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
-    found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
-  return { phases, rssAfterKb, total: t - start, applicants: apps.length, workbooks, maxRssKb: process.resourceUsage().maxRSS };
+  return { phases, rssAfterKb, total: t - start, applicants, workbooks, maxRssKb: process.resourceUsage().maxRSS };
 }
