@@ -59,7 +59,8 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
     throw new IoError(`无法写出报告到 ${o.out}：${(cause as Error).message}`, { cause });
   }
   progress.done(`已写出 ${files.length} 个文件到 ${o.out}`);
-  if (o.format === 'json') process.stdout.write(resultsJson(result, o.lang));
+  // results.json is already rendered among the files: print those bytes rather than rendering twice.
+  if (o.format === 'json') process.stdout.write(files.find((f) => f.path === join(o.out, OUTPUT_NAMES.json))!.data);
   else printSummary(result, o.lang, files.map((f) => f.path));
   return 0;
 }
