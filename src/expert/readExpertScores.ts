@@ -15,6 +15,7 @@ import { UsageError } from '../util/errors.js';
 import { expertCodes } from './codes.js';
 import { plainText } from './text.js';
 import { labelKey } from '../forms/normalise.js';
+import { address, gridFromWorksheet } from '../ingest/forms/grid.js';
 
 const finding = findingsOf(expertCodes);
 
@@ -45,7 +46,7 @@ const COLUMNS = {
 /** Parses rows of cells (header row found among the first rows) into expert rows with findings. */
 export function parseExpertRows(table: string[][], file: string, sheet: string, rules: Rules): ExpertSheet {
   const findings: Finding[] = [];
-  const loc = (row: number, col?: number) => ({ file, sheet, row, ...(col !== undefined ? { cell: columnName(col) + row } : {}) });
+  const loc = (row: number, col?: number) => ({ file, sheet, row, ...(col !== undefined ? { cell: address(row, col + 1) } : {}) });
   const headerIndex = table.findIndex((r) => r.some((c) => COLUMNS.expert.includes(labelKey(plainText(c)) as never)));
   if (headerIndex < 0) {
     findings.push(finding('EXPERT_COLUMN_MISSING', { column: '专家' }, { file, sheet }));
@@ -92,29 +93,6 @@ export function parseExpertRows(table: string[][], file: string, sheet: string, 
   return { file, sheet, rows, findings };
 }
 
-function columnName(index0: number): string {
-  let n = index0 + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as ExcelJS.CellValue);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v);
-}
-
 export async function readExpertScores(file: string, rules: Rules): Promise<ExpertSheet> {
   let bytes: Buffer;
   try {
@@ -140,14 +118,12 @@ export async function readExpertScores(file: string, rules: Rules): Promise<Expe
   }
   const ws = wb.worksheets[0];
   if (!ws) return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: '工作簿中没有工作表' }, { file })] };
+  // The same cell normalisation as the forms (rich text, formulas' results, merged cells, dates).
+  const grid = gridFromWorksheet(ws, file);
   const table: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (let r = 1; r <= grid.rowCount; r++) {
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) {
-      const cell = row.getCell(c);
-      cells.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell.value));
-    }
+    for (let c = 1; c <= grid.colCount; c++) cells.push(grid.isMaster(r, c) ? grid.at(r, c).text : '');
     table.push(cells);
   }
   return parseExpertRows(table, file, ws.name, rules);
