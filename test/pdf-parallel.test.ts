@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import { loadReportFont, renderAllPdfs, renderReviewPdf, type ReportFont } from '../src/report/pdf/index.js';
@@ -46,6 +47,26 @@ describe('province and city PDFs drawn together', () => {
       expect(Buffer.compare(here.cities[i]!, alone)).toBe(0);
       expect(Buffer.compare(threaded.cities[i]!, alone)).toBe(0);
     }
+  });
+
+  it('counts the pages drawn, up to every page of every document, without changing a byte', async () => {
+    const result = sampleResult({ applicants: 120 });
+    const cities = result.cities.map((c) => c.name);
+    const opts = { lang: 'zh' as const, workers: 'always' as const, threads: 1 };
+    const told: number[] = [];
+    const watched = await renderAllPdfs(result, rules, font, cities, { ...opts, onPages: (drawn) => told.push(drawn) });
+    const unwatched = await renderAllPdfs(result, rules, font, cities, opts);
+    expect(Buffer.compare(watched.province, unwatched.province)).toBe(0);
+    watched.cities.forEach((pdf, i) => expect(Buffer.compare(pdf, unwatched.cities[i]!)).toBe(0));
+
+    const pagesOf = async (pdf: Buffer) => (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).numPages;
+    let pages = await pagesOf(watched.province);
+    for (const pdf of watched.cities) pages += await pagesOf(pdf);
+    // Counts only grow, some come while the province PDF (over 120 pages) is being drawn, and the
+    // last one is the pages of all the documents together.
+    expect(told.length).toBeGreaterThan(cities.length);
+    expect(told).toEqual([...told].sort((a, b) => a - b));
+    expect(told.at(-1)).toBe(pages);
   });
 
   it('draws a city no thread can draw in this thread, so no document is lost', async () => {

@@ -91,6 +91,17 @@ describe('the time limit on reading an applicant', () => {
     for (let i = 0; i < apps.length; i++) if (i !== 3) expect(packs[i]).toEqual(inProcess[i]);
   });
 
+  it('blames the timeout on the workbook the thread had open when the time ran out', async () => {
+    const stuck = apps[5]!;
+    const workbook = stuck.files.find((f) => f.relPath.startsWith('附件2'))!;
+    const limits = { ...DEFAULT_LIMITS, timeoutMs: 3_000 };
+    const packs = await readApplicants(apps.slice(0, 8), rules, limits, { workers: 'always', threads: 2, stallForTest: `${stuck.folderName}/${workbook.relPath}` });
+    expect(packs.map((p) => p.id)).toEqual(apps.slice(0, 8).map((a) => a.id));
+    expect(packs[5]!.findings).toEqual([
+      expect.objectContaining({ code: 'WORKBOOK_TIMEOUT', applicant: stuck.id, location: { file: workbook.path } }),
+    ]);
+  });
+
   it('blames the timeout on the workbook being read when the thread said which', () => {
     const app = apps[0]!;
     const pack = timedOutPack(app, 30_000, `${app.id}/附件1-申报表.xlsx`);

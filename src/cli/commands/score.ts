@@ -48,7 +48,7 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
   const progress = createProgress(Boolean(o.quiet) || o.format === 'json');
   const result = await scoreInput(dir, rules, o, progress);
 
-  progress.update('生成 评审结果.xlsx…');
+  progress.update(`已评分 ${result.applicants.length} 家企业，生成 评审结果.xlsx…`);
   const files = await renderOutputs(result, rules, o, (text) => progress.update(text));
   try {
     await mkdir(o.out, { recursive: true });
@@ -71,7 +71,7 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
  */
 async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: Progress): Promise<Result> {
   const submission = await readInput(dir, rules, progress);
-  if (!o.quiet && o.format === 'text') process.stderr.write(`${describeInput(submission)}\n`);
+  if (o.format === 'text') progress.note(describeInput(submission));
   const options: EvaluateOptions = {};
   if (o.expertScores) {
     const sheet = await readExpertScores(o.expertScores, rules);
@@ -79,7 +79,8 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
   }
   if (o.select !== undefined) options.selection = { by: 'count', value: o.select };
   if (o.threshold !== undefined) options.selection = { by: 'threshold', value: o.threshold };
-  progress.update('评分与排名…');
+  const applicants = submission.cities.reduce((n, c) => n + c.applicants.length, 0);
+  progress.update(`评分与排名：${applicants} 家企业…`);
   return evaluate(submission, rules, options);
 }
 
@@ -100,9 +101,9 @@ export async function renderOutputs(
     const timestamp = o.timestamp ? new Date() : undefined;
     const pdfOpts = { lang: o.lang, ...(timestamp ? { timestamp } : {}) };
     const cities = result.cities.map((c) => c.name).filter((name) => name);
-    if (cities.length > 0) onStep(`生成 评审报告.pdf 及 ${cities.length} 个城市的 PDF…`);
     // The city PDFs are drawn on worker threads while this thread draws the province PDF.
-    const pdfs = await renderAllPdfs(result, rules, font, cities, pdfOpts);
+    const what = cities.length > 0 ? `评审报告.pdf 及 ${cities.length} 个城市的 PDF` : '评审报告.pdf';
+    const pdfs = await renderAllPdfs(result, rules, font, cities, { ...pdfOpts, onPages: (drawn) => onStep(`生成 ${what}：已写出 ${drawn} 页…`) });
     files.push({ path: join(o.out, OUTPUT_NAMES.pdf[o.lang]), data: pdfs.province });
     cities.forEach((name, i) => files.push({ path: join(o.out, OUTPUT_NAMES.citiesDir, `${name}.pdf`), data: pdfs.cities[i]! }));
   }

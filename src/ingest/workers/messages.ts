@@ -9,9 +9,16 @@ export interface WorkerSetup {
   limits: Limits;
   /**
    * TEST SEAM ONLY (see PoolOptions.stallForTest): the worker spins forever when it starts the
-   * applicant whose folder has this name, standing in for a workbook that never finishes parsing.
+   * applicant whose folder has this name, or opens the workbook `folder/relPath`, standing in for a
+   * workbook that never finishes parsing.
    */
   stallForTest?: string;
+  /**
+   * Shared with the pool (Int32Array of 2): the index of the job this thread is reading and the index,
+   * in that applicant's files, of the workbook it has open (-1: none yet). The pool looks at it only
+   * when a job runs out of time, to blame the workbook, so reading sends no message per workbook.
+   */
+  reading: SharedArrayBuffer;
 }
 
 export interface ReadJob {
@@ -19,11 +26,9 @@ export interface ReadJob {
   applicant: PortableApplicant;
 }
 
-/**
- * What a worker says about a job: that it started it or is opening one of its workbooks (`reading`,
- * which starts the job's clock and names the file a timeout is blamed on), then its pack or why not.
- */
-export type JobResult =
-  | { index: number; reading: string | null }
-  | { index: number; pack: ApplicantPack }
-  | { index: number; error: string };
+/** What a worker says: that it has started (once), then for each job its pack, or why not. */
+export type JobResult = { ready: true } | { index: number; pack: ApplicantPack } | { index: number; error: string };
+
+/** Slots of WorkerSetup.reading. */
+export const READING_JOB = 0;
+export const READING_FILE = 1;

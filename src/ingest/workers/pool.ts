@@ -17,7 +17,7 @@ import { fileCodes } from '../files/codes.js';
 import { DEFAULT_LIMITS, type Limits } from '../files/limits.js';
 import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
-import type { JobResult, ReadJob, WorkerSetup } from './messages.js';
+import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
 import { toPortable, withQuickReads } from './portable.js';
 import { internPlaces } from './intern.js';
 
@@ -38,8 +38,9 @@ export interface PoolOptions {
   onPack?: (pack: ApplicantPack, done: number) => void;
   /**
    * TEST SEAM ONLY, never set by the tool: the worker reading the applicant whose folder has this
-   * name spins forever, as a pathological workbook would, so tests can check the time limit without
-   * such a workbook (none can be made honestly) and without timing assertions.
+   * name (`folder`, as it starts it, or `folder/relPath`, as it opens that workbook) spins forever, as
+   * a pathological workbook would, so tests can check the time limit without such a workbook (none
+   * can be made honestly) and without timing assertions.
    */
   stallForTest?: string;
 }
@@ -97,7 +98,7 @@ export async function readApplicants(
   });
 
   if (script && jobs.length > 0) {
-    const setup: WorkerSetup = { rules, limits };
+    const setup: Omit<WorkerSetup, 'reading'> = { rules, limits };
     if (opts.stallForTest !== undefined) setup.stallForTest = opts.stallForTest;
     const timedOut = (i: number, file: string | null) => place(i, timedOutPack(apps[i]!, limits.timeoutMs, file));
     const leftover = await runPool(script, jobs, Math.min(threads, jobs.length), setup, place, timedOut);
@@ -112,8 +113,12 @@ export async function readApplicants(
 interface WorkerState {
   /** Jobs sent and not answered, oldest first: the first is the one being read. */
   held: ReadJob[];
-  /** The job whose clock is running, its deadline, and the workbook it is in. */
-  running?: { index: number; timer: NodeJS.Timeout; file: string | null };
+  /** The job whose clock is running and its deadline. */
+  running?: { index: number; timer: NodeJS.Timeout };
+  /** What the thread says it is reading (see WorkerSetup.reading). */
+  reading: Int32Array;
+  /** Whether the thread has started: its first job's clock waits for that. */
+  ready: boolean;
 }
 
 /**
@@ -126,7 +131,7 @@ function runPool(
   script: string,
   jobs: ReadJob[],
   size: number,
-  setup: WorkerSetup,
+  setup: Omit<WorkerSetup, 'reading'>,
   place: (i: number, pack: ApplicantPack) => void,
   timedOut: (i: number, file: string | null) => void,
 ): Promise<number[]> {
@@ -150,6 +155,22 @@ function runPool(
       // No thread left: the rest is read in-process.
       if (live.size === 0) for (let job = queue.shift(); job; job = queue.shift()) leftover.push(job.index);
     };
+    const stopClock = (s: WorkerState) => {
+      if (s.running) clearTimeout(s.running.timer);
+      delete s.running;
+    };
+    /**
+     * A thread reads its jobs in order, so the oldest unanswered one is being read: its clock starts
+     * when it becomes the oldest (sent to an idle thread, or the one before it answered) once the
+     * thread has started. Seen from here that is a little after the thread really began it, never
+     * before: a deadline can come late, not early.
+     */
+    const startClock = (w: Worker, s: WorkerState) => {
+      const head = s.held[0];
+      if (!s.ready || !head || s.running?.index === head.index) return;
+      stopClock(s);
+      s.running = { index: head.index, timer: setTimeout(() => expire(w, head.index), setup.limits.timeoutMs) };
+    };
     const feed = (w: Worker) => {
       const s = live.get(w);
       if (!s) return;
@@ -158,15 +179,18 @@ function runPool(
         s.held.push(job);
         w.postMessage(job);
       }
+      startClock(w, s);
     };
-    const stopClock = (s: WorkerState) => {
-      if (s.running) clearTimeout(s.running.timer);
-      delete s.running;
+    /** The workbook the thread has open for job `index`, if it said so. */
+    const fileBeingRead = (s: WorkerState, index: number): string | null => {
+      if (Atomics.load(s.reading, READING_JOB) !== index) return null;
+      const at = Atomics.load(s.reading, READING_FILE);
+      return s.held.find((j) => j.index === index)?.applicant.files[at]?.path ?? null;
     };
     const expire = (w: Worker, index: number) => {
       const s = live.get(w);
       if (!s || s.running?.index !== index) return;
-      const file = s.running.file;
+      const file = fileBeingRead(s, index);
       stopClock(s);
       live.delete(w);
       void w.terminate();
@@ -190,23 +214,22 @@ function runPool(
     };
     const spawn = () => {
       let w: Worker;
+      const reading = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+      new Int32Array(reading).fill(-1);
       try {
-        w = new Worker(script, { workerData: setup });
+        w = new Worker(script, { workerData: { ...setup, reading } satisfies WorkerSetup });
       } catch {
         giveUpOnThreads();
         finishIfDone();
         return;
       }
-      const state: WorkerState = { held: [] };
+      const state: WorkerState = { held: [], reading: new Int32Array(reading), ready: false };
       live.set(w, state);
       w.on('message', (r: JobResult) => {
         if (!live.has(w)) return;
-        if ('reading' in r) {
-          if (state.running?.index !== r.index) {
-            stopClock(state);
-            state.running = { index: r.index, timer: setTimeout(() => expire(w, r.index), setup.limits.timeoutMs), file: null };
-          }
-          if (r.reading !== null) state.running.file = r.reading;
+        if ('ready' in r) {
+          state.ready = true;
+          startClock(w, state);
           return;
         }
         if (state.running?.index === r.index) stopClock(state);

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { reportFontFromBytes } from './font.js';
 import type { CityPdfAnswer, CityPdfSetup } from './parallel.js';
-import { renderReviewPdf } from './render.js';
+import { renderReviewPdfWithPlan } from './render.js';
 
 const setup = workerData as CityPdfSetup;
 const port = parentPort;
@@ -17,8 +17,8 @@ const font = reportFontFromBytes(Buffer.from(setup.font.bytes), setup.font.file,
 for (let i = Atomics.add(next, 0, 1); i < setup.cities.length; i = Atomics.add(next, 0, 1)) {
   let answer: CityPdfAnswer;
   try {
-    const pdf = await renderReviewPdf(setup.result, setup.rules, font, { ...setup.options, city: setup.cities[i]! });
-    answer = { index: i, pdf };
+    const { pdf, plan } = await renderReviewPdfWithPlan(setup.result, setup.rules, font, { ...setup.options, city: setup.cities[i]! });
+    answer = { index: i, pdf, pages: plan.total };
   } catch (e) {
     answer = { index: i, error: e instanceof Error ? e.message : String(e) };
   }

@@ -12,7 +12,7 @@ import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import type { ReportFont } from './font.js';
 import type { PdfLang } from './labels.js';
-import { renderReviewPdf } from './render.js';
+import { renderReviewPdfWithPlan } from './render.js';
 
 /** Below this many applicants starting threads (≈0.3 s each) costs more than it saves. */
 export const MIN_APPLICANTS_FOR_PDF_WORKERS = 300;
@@ -24,6 +24,8 @@ export interface AllPdfOptions {
   workers?: 'auto' | 'always' | 'never';
   /** Threads to start (default: os.availableParallelism()). */
   threads?: number;
+  /** Told the pages drawn so far over all the documents, now and then (for a progress display). */
+  onPages?: (drawn: number) => void;
 }
 
 /** What a city thread gets once. */
@@ -37,7 +39,7 @@ export interface CityPdfSetup {
   counter: SharedArrayBuffer;
 }
 
-export type CityPdfAnswer = { index: number; pdf: Uint8Array } | { index: number; error: string };
+export type CityPdfAnswer = { index: number; pdf: Uint8Array; pages: number } | { index: number; error: string };
 
 /** The compiled worker script; run from the TypeScript sources (tests), the built copy in dist/ is used. */
 export function cityWorkerScript(): string | null {
@@ -70,6 +72,12 @@ export async function renderAllPdfs(
 
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
+  // Pages of the documents finished (here or on a thread); the one being drawn here is added as it grows.
+  let finished = 0;
+  const documentDone = (pages: number) => {
+    finished += pages;
+    opts.onPages?.(finished);
+  };
   let workersDone: Promise<void> = Promise.resolve();
   if (script) {
     const setup: CityPdfSetup = {
@@ -80,19 +88,28 @@ export async function renderAllPdfs(
       cities: [...cities],
       counter,
     };
-    workersDone = Promise.all(Array.from({ length: threads }, () => runWorker(script, setup, out))).then(() => {});
+    workersDone = Promise.all(Array.from({ length: threads }, () => runWorker(script, setup, out, documentDone))).then(() => {});
   }
-  const province = await renderReviewPdf(result, rules, font, options);
+  const drawHere = async (city?: string): Promise<Buffer> => {
+    const onPages = opts.onPages;
+    const { pdf, plan } = await renderReviewPdfWithPlan(result, rules, font, {
+      ...options,
+      ...(city === undefined ? {} : { city }),
+      ...(onPages ? { onPages: (drawn: number) => onPages(finished + drawn) } : {}),
+    });
+    documentDone(plan.total);
+    return pdf;
+  };
+  const province = await drawHere();
   // This thread takes cities from the same counter, then redoes whatever no thread delivered.
-  for (let i = Atomics.add(next, 0, 1); i < cities.length; i = Atomics.add(next, 0, 1))
-    out[i] = await renderReviewPdf(result, rules, font, { ...options, city: cities[i]! });
+  for (let i = Atomics.add(next, 0, 1); i < cities.length; i = Atomics.add(next, 0, 1)) out[i] = await drawHere(cities[i]!);
   await workersDone;
-  for (let i = 0; i < cities.length; i++) out[i] ??= await renderReviewPdf(result, rules, font, { ...options, city: cities[i]! });
+  for (let i = 0; i < cities.length; i++) out[i] ??= await drawHere(cities[i]!);
   return { province, cities: out as Buffer[] };
 }
 
 /** Resolves when the thread has exited (or could not start); its PDFs are in `out` by index. */
-function runWorker(script: string, setup: CityPdfSetup, out: (Buffer | undefined)[]): Promise<void> {
+function runWorker(script: string, setup: CityPdfSetup, out: (Buffer | undefined)[], documentDone: (pages: number) => void): Promise<void> {
   return new Promise((resolve) => {
     let w: Worker;
     try {
@@ -102,7 +119,9 @@ function runWorker(script: string, setup: CityPdfSetup, out: (Buffer | undefined
       return;
     }
     w.on('message', (m: CityPdfAnswer) => {
-      if ('pdf' in m) out[m.index] = Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength);
+      if (!('pdf' in m)) return;
+      out[m.index] = Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength);
+      documentDone(m.pages);
     });
     // A failed job is left empty and drawn again in the main thread, where its error surfaces.
     w.on('error', () => {});

@@ -30,7 +30,15 @@ export interface RenderOptions {
   timestamp?: Date;
   /** Restrict the document to one city's applicants. */
   city?: string;
+  /**
+   * Told the number of pages drawn so far, now and then. With it, drawing also lets the event loop
+   * run between pages (a spinner can turn, messages from other threads arrive); the bytes are the same.
+   */
+  onPages?: (drawn: number) => void;
 }
+
+/** Pages drawn between two pauses for the event loop when someone is watching (RenderOptions.onPages). */
+const PAGES_PER_PAUSE = 50;
 
 const FONT_NAME = 'report';
 
@@ -86,6 +94,13 @@ export async function renderReviewPdfWithPlan(
   const dest = { left: PAGE.width, top: 0 } as { expanded?: boolean };
 
   let base = 0;
+  let told = 0;
+  const tell = async () => {
+    if (!opts.onPages || base - told < PAGES_PER_PAUSE) return;
+    told = base;
+    opts.onPages(base);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   drawCover(ctx, layouts.cover, base);
   doc.outline.addItem(L.cover, { ...dest, pageNumber: base } as { expanded?: boolean });
   base += plan.cover;
@@ -102,7 +117,7 @@ export async function renderReviewPdfWithPlan(
     base += plan.selection;
   }
 
-  view.cities.forEach((city, i) => {
+  for (const [i, city] of view.cities.entries()) {
     goToPage(ctx, base);
     const cityItem = doc.outline.addItem(city.name, dest);
     drawCitySummary(ctx, city, layouts.cities[i]!, base);
@@ -112,8 +127,9 @@ export async function renderReviewPdfWithPlan(
       cityItem.addItem(a.name, dest);
       drawReviewPage(ctx, a);
       base += 1;
+      await tell();
     }
-  });
+  }
 
   const { count } = doc.bufferedPageRange();
   if (count !== plan.total) throw new Error(`PDF layout drifted from its plan: ${count} pages, planned ${plan.total}`);
