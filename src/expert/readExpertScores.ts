@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
 import { findingsOf } from '../findings/finding.js';
@@ -16,6 +16,7 @@ import { expertCodes } from './codes.js';
 import { plainText } from './text.js';
 import { labelKey } from '../forms/normalise.js';
 import { address, gridFromWorksheet } from '../ingest/forms/grid.js';
+import { loadExcel } from '../util/loadExcel.js';
 
 const finding = findingsOf(expertCodes);
 
@@ -110,7 +111,7 @@ export async function readExpertScores(file: string, rules: Rules): Promise<Expe
     }
     return parseExpertRows(table, file, '', rules);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

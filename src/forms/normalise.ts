@@ -10,11 +10,37 @@ const QUOTES = /[“”"「」『』‘’'〝〞＂]/g;
  * kind of white space (including line breaks Excel users type with Alt+Enter) and quote is dropped.
  */
 export function normaliseText(text: string): string {
+  return remembered(normalised, text, normaliseOnce);
+}
+
+function normaliseOnce(text: string): string {
   return text.normalize('NFKC').replace(/[【［]/g, '(').replace(/[】］]/g, ')').replace(QUOTES, '').replace(/\s+/g, '');
+}
+
+/**
+ * Readers normalise the same few hundred labels in every workbook of a province; both functions here
+ * are pure, so their answers are kept, up to a bound (a province's free text must not pile up).
+ */
+const REMEMBERED = 4096;
+const normalised = new Map<string, string>();
+const keyed = new Map<string, string>();
+
+function remembered(memo: Map<string, string>, text: string, compute: (text: string) => string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = compute(text);
+    if (memo.size >= REMEMBERED) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
 }
 
 /** The label without its parenthesised remarks (units, 「盖章」, weights): 「注册资金(万元)」 → 「注册资金」. */
 export function labelKey(text: string): string {
+  return remembered(keyed, text, keyOnce);
+}
+
+function keyOnce(text: string): string {
   let s = normaliseText(text);
   // Nested or repeated remarks: strip innermost first until none is left.
   for (let prev = ''; prev !== s; ) {

@@ -8,11 +8,12 @@
  * because A1 is where a person opening the file looks first. A1 is not filled for them: the fill
  * marks a cell that is itself wrong.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
 import { renderMessage, type Lang } from '../findings/catalogue.js';
 import { cellText, FILLS } from './xlsx.js';
 import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
+import { loadExcel } from '../util/loadExcel.js';
 
 const SEVERITY_TAG: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -50,7 +51,7 @@ function worst(findings: readonly Finding[]): Severity | null {
 }
 
 export async function annotateWorkbook(input: Buffer, fileFindings: readonly Finding[], lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   // A copy: exceljs hands the buffer to JSZip, which must never be able to touch the caller's bytes.
   await wb.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
   if (!wb.created) wb.created = FIXED_DATE;

@@ -5,12 +5,13 @@
  */
 import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
 import { renderFix, renderMessage, type Lang } from '../findings/catalogue.js';
 import type { ApplicantResult, ApplicantStatus, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
 import { FIXED_DATE, fixZipDates } from '../util/workbookBytes.js';
+import { loadExcel } from '../util/loadExcel.js';
 
 /** No clock in the file (SPEC 6): the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -513,7 +514,8 @@ export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang)
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
     stream: sink,
     // Styles are off by default in the streaming writer; shared strings keep names that recur on
     // every 指标明细 row once in the file, as the in-memory writer did.

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Rules } from '../rules/schema.js';
 import { TEMPLATE_FILES, type FormKind } from '../forms/layout.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from './build.js';
 import { workbookBytes } from '../util/workbookBytes.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { loadExcel } from '../util/loadExcel.js';
 
 /** Writes to a temporary name and renames, so a failed run never leaves half a workbook. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
@@ -33,7 +34,7 @@ export async function writeTemplates(outDir: string, rules: Rules): Promise<stri
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const kind of Object.keys(TEMPLATE_FILES) as FormKind[]) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     BUILDERS[kind](wb, rules);
     const file = path.join(outDir, TEMPLATE_FILES[kind]);
     await writeWorkbook(wb, file);

@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { evaluate } from '../../evaluate.js';
 import { draftA3Rows } from '../../report/draftA3.js';
 import { addA3Sheet } from '../../template/build.js';
@@ -9,6 +9,7 @@ import { FIXED_DATE, workbookBytes } from '../../util/workbookBytes.js';
 import { UsageError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import { loadRulesOption, readInput } from './shared.js';
+import { loadExcel } from '../../util/loadExcel.js';
 
 export interface DraftA3Options {
   out?: string;
@@ -25,7 +26,7 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   }
   const city = submission.cities[0]!;
   const result = evaluate(submission, rules);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'yunshang';
   wb.created = wb.modified = FIXED_DATE;
   addA3Sheet(wb, city.name, draftA3Rows(result, submission));

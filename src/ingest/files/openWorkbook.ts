@@ -16,6 +16,7 @@ import type { Grid } from '../forms/grid.js';
 import { gridFromWorksheet } from '../forms/grid.js';
 import { gridsFromXlsx } from '../lean/readXlsx.js';
 import { inflatesBeyond, MAX_DEFLATE_RATIO, readZipDirectory, type ZipEntry } from './zip.js';
+import { loadExcel } from '../../util/loadExcel.js';
 
 const finding = findingsOf(fileCodes);
 
@@ -199,8 +200,7 @@ export async function openWorkbook(file: InputFile, limits: Limits = DEFAULT_LIM
   const checked = await checkedWorkbookBytes(file, limits);
   if ('failed' in checked) return { workbook: null, findings: [checked.failed] };
   // Loaded on first use: the lean reader (the default) and the reading threads never need exceljs.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     if ((await loadWithin(workbook, checked.bytes, limits.timeoutMs)) === 'timeout') {
       return { workbook: null, findings: [finding('WORKBOOK_TIMEOUT', { timeoutMs: limits.timeoutMs }, { file: file.path })] };

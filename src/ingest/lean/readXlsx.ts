@@ -1,7 +1,7 @@
 /**
  * The lean reader: an .xlsx's bytes to one Grid per worksheet, without exceljs. It unzips only the
  * parts the forms need (workbook, its rels, shared strings, styles, the worksheets and their rels)
- * and scans each once with saxes. Size checks happen before this is called (openWorkbook).
+ * and scans each once. Size checks happen before this is called (openWorkbook).
  */
 import { strFromU8 } from 'fflate';
 import { inflateRawSync } from 'node:zlib';
@@ -10,9 +10,15 @@ import type { Grid } from '../forms/grid.js';
 import { gridFromSheetXml } from './sheetPart.js';
 import { readSharedStrings } from './sharedStringsPart.js';
 import { readStyleFormats } from './stylesPart.js';
-import { isWorksheetPart, readRels, readWorkbookInfo, worksheetRelsPart } from './workbookPart.js';
+import { isWorksheetPart, readRels, readWorkbookListing, workbookInfoOf, worksheetRelsPart, type WorkbookListing } from './workbookPart.js';
+import { KnownParts, ResultCache } from './partCache.js';
 
-const ALWAYS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const STYLES = 'xl/styles.xml';
+const ALWAYS = new Set([WORKBOOK, WORKBOOK_RELS, 'xl/sharedStrings.xml', STYLES]);
+/** The parts that are the same in every workbook of a template (shared strings and sheets are not). */
+const TEMPLATE_PARTS = new Set([WORKBOOK, WORKBOOK_RELS, STYLES]);
 const WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet\d+[.]xml[.]rels/;
 
 function neededPart(name: string): boolean {
@@ -24,32 +30,76 @@ function neededPart(name: string): boolean {
  * capped at the declared size (the sizes were checked against the limits before this is called), so
  * a part that inflates to more than its header says fails instead of growing.
  */
-function inflatePart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const why = unsupportedEntry(entry);
-  if (why) throw new ZipFormatError(`${entry.name}: ${why}`);
-  const data = entryData(bytes, entry);
-  if (entry.method === 0) return data;
-  return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+function inflatePart(stored: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.method === 0) return stored;
+  return inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
 }
 
-/** The parts the forms need, by name (a later entry of the same name wins, as in fflate's unzip). */
-function neededParts(bytes: Uint8Array): Map<string, Uint8Array> {
-  const parts = new Map<string, Uint8Array>();
-  for (const entry of readZipDirectory(bytes)) if (!entry.isDirectory && neededPart(entry.name)) parts.set(entry.name, inflatePart(bytes, entry));
+interface Part {
+  entry: ZipEntry;
+  stored: Uint8Array;
+  /** The KnownParts id when an identical part was seen before, else 0. */
+  knownId: number;
+  /** Inflated; left undefined for a known part until someone needs its text. */
+  data: Uint8Array | undefined;
+}
+
+const knownParts = new KnownParts();
+const styleFormatsByPart = new ResultCache<readonly (string | undefined)[]>();
+const workbookListingByParts = new ResultCache<WorkbookListing>();
+
+/**
+ * The parts the forms need, by name (a later entry of the same name wins, as in fflate's unzip). All are
+ * inflated here, in directory order, so a broken one fails the workbook with the same error whatever
+ * its turn; only known template parts wait, as identical bytes are known to inflate without error.
+ */
+function neededParts(bytes: Uint8Array): Map<string, Part> {
+  const parts = new Map<string, Part>();
+  for (const entry of readZipDirectory(bytes)) {
+    if (entry.isDirectory || !neededPart(entry.name)) continue;
+    const why = unsupportedEntry(entry);
+    if (why) throw new ZipFormatError(`${entry.name}: ${why}`);
+    const stored = entryData(bytes, entry);
+    const knownId = TEMPLATE_PARTS.has(entry.name) ? knownParts.find(entry, stored) : 0;
+    parts.set(entry.name, { entry, stored, knownId, data: knownId ? undefined : inflatePart(stored, entry) });
+  }
   return parts;
+}
+
+function textOf(part: Part): string {
+  return strFromU8((part.data ??= inflatePart(part.stored, part.entry)));
+}
+
+/** The id under which a template part's results are remembered (it inflated fine: it is in `parts`). */
+function idOf(part: Part): number {
+  return (part.knownId ||= knownParts.remember(part.entry, part.stored));
+}
+
+function styleFormatsOf(part: Part | undefined): readonly (string | undefined)[] {
+  if (!part) return readStyleFormats(undefined);
+  const id = idOf(part);
+  const read = () => Object.freeze(readStyleFormats(textOf(part)));
+  return id ? styleFormatsByPart.get(`${id}`, read) : read();
+}
+
+function workbookListingOf(workbook: Part, rels: Part | undefined): WorkbookListing {
+  const workbookId = idOf(workbook);
+  const relsId = rels ? idOf(rels) : -1;
+  const read = () => readWorkbookListing(textOf(workbook), rels && textOf(rels));
+  return workbookId && relsId ? workbookListingByParts.get(`${workbookId}:${relsId}`, read) : read();
 }
 
 export function gridsFromXlsx(bytes: Uint8Array, file: string): Grid[] {
   const parts = neededParts(bytes);
   const text = (name: string): string | undefined => {
     const part = parts.get(name);
-    return part ? strFromU8(part) : undefined;
+    return part ? textOf(part) : undefined;
   };
-  const workbookXml = text('xl/workbook.xml');
-  if (workbookXml === undefined) throw new Error('xl/workbook.xml is missing');
-  const info = readWorkbookInfo(workbookXml, text('xl/_rels/workbook.xml.rels'), (name) => parts.has(name));
+  const workbook = parts.get(WORKBOOK);
+  if (workbook === undefined) throw new Error('xl/workbook.xml is missing');
+  const info = workbookInfoOf(workbookListingOf(workbook, parts.get(WORKBOOK_RELS)), (name) => parts.has(name));
   const sharedStrings = readSharedStrings(text('xl/sharedStrings.xml'));
-  const styleFormats = readStyleFormats(text('xl/styles.xml'));
+  const styleFormats = styleFormatsOf(parts.get(STYLES));
   return info.sheets.map((sheet) =>
     gridFromSheetXml(text(sheet.part)!, {
       name: sheet.name,

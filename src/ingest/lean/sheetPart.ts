@@ -7,13 +7,13 @@
 import { Grid, address, type GridCell } from '../forms/grid.js';
 import { isDateFormat, readCellValue, scalarText, serialToDate } from '../forms/cellValue.js';
 import { exceljsIsDateFormat } from './stylesPart.js';
-import { decodeEscapes, scanXml, xmlDecodeAgain } from './xml.js';
+import { decodeEscapes, scanXml, xmlDecodeAgain, type XmlHandlers } from './xml.js';
 
 export interface SheetContext {
   name: string;
   file: string;
   sharedStrings: (string | null)[] | undefined;
-  styleFormats: (string | undefined)[];
+  styleFormats: readonly (string | undefined)[];
   date1904: boolean;
   /** Relationship id → target, from the sheet's own .rels (hyperlinks). */
   rels: Map<string, string>;
@@ -38,12 +38,39 @@ interface Range {
   right: number;
 }
 
-function decodeRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return null;
+/** Set by readRef: the parts of the last reference it accepted. */
+let refCol = 0;
+let refDigitsAt = 0;
+
+/**
+ * Whether `ref` is an A1 reference (`$?[A-Za-z]+$?[0-9]+`, either case, as exceljs accepts); sets refCol
+ * (A = 1) and refDigitsAt (where the row number starts). A loop instead of a regex: it runs for every cell.
+ */
+function readRef(ref: string): boolean {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 0x24 /* $ */ ? 1 : 0;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  const lettersAt = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) & ~0x20; // ASCII upper case; the range test below rejects what it mangles
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === lettersAt) return false;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const digitsAt = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  if (i === digitsAt) return false;
+  refCol = col;
+  refDigitsAt = digitsAt;
+  return true;
+}
+
+function decodeRef(ref: string): { row: number; col: number } | null {
+  return readRef(ref) ? { row: Number(ref.slice(refDigitsAt)), col: refCol } : null;
 }
 
 function decodeRange(ref: string): Range | null {
@@ -58,12 +85,26 @@ function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+interface SheetScan {
+  cells: ParsedCell[];
+  rowsSeen: Set<number>;
+  merges: Range[];
+  hyperlinks: Map<string, string>;
+}
+
 /** Cell and merge records of a sheet part, before counting and hyperlinks. */
-function scanSheet(xml: string, ctx: SheetContext) {
-  const cells: ParsedCell[] = [];
-  const rowsSeen = new Set<number>();
-  const merges: Range[] = [];
-  const hyperlinks = new Map<string, string>();
+function scanSheet(xml: string, ctx: SheetContext): SheetScan {
+  let scan: SheetScan | undefined;
+  scanXml(xml, () => {
+    scan = { cells: [], rowsSeen: new Set(), merges: [], hyperlinks: new Map() };
+    return sheetHandlers(ctx, scan);
+  });
+  return scan!;
+}
+
+function sheetHandlers(ctx: SheetContext, { cells, rowsSeen, merges, hyperlinks }: SheetScan): XmlHandlers {
+  // exceljs's date test per style index, worked out once per style rather than once per cell.
+  const dateStyle: (boolean | undefined)[] = [];
 
   let rowNo = 0;
   let prevCol = 0;
@@ -80,11 +121,12 @@ function scanSheet(xml: string, ctx: SheetContext) {
   let runText: string[] | null = null;
 
   const finishCell = () => {
-    const at = ref ? decodeRef(ref) : null;
-    const col = at ? at.col : prevCol + 1;
+    // exceljs takes the row from <row>, not from the reference.
+    const col = ref && readRef(ref) ? refCol : prevCol + 1;
     prevCol = col;
     const numFmt = styleId ? ctx.styleFormats[styleId] : undefined;
-    const exceljsDate = exceljsIsDateFormat(numFmt);
+    let exceljsDate = false;
+    if (styleId) exceljsDate = dateStyle[styleId] ??= exceljsIsDateFormat(numFmt);
     const raw: string | undefined = runs ? runs.join('') : value;
     const cell: ParsedCell = { row: rowNo, col, ref, value: undefined, kept: true, formula: false, numFmt };
     if (formula || shareType) {
@@ -132,7 +174,7 @@ function scanSheet(xml: string, ctx: SheetContext) {
     cells.push(cell);
   };
 
-  scanXml(xml, {
+  return {
     open(name, a) {
       if (inCell) {
         if (inRun) {
@@ -202,8 +244,7 @@ function scanSheet(xml: string, ctx: SheetContext) {
         inCell = false;
       } else if (name === 'f' || name === 'v' || name === 't' || name === 'is') node = undefined;
     },
-  });
-  return { cells, rowsSeen, merges, hyperlinks };
+  };
 }
 
 /** Above this many merged ranges the pairwise checks exceljs does are skipped (hostile sheets only). */

@@ -39,18 +39,22 @@ const BUILT_IN: Record<number, string> = {
 /** Number format string per style index (undefined: none). */
 export function readStyleFormats(xml: string | undefined): (string | undefined)[] {
   if (xml === undefined) return [];
-  const custom = new Map<number, string>();
-  const xfIds: number[] = [];
-  let inCellXfs = false;
-  scanXml(xml, {
-    open(name, a) {
-      if (name === 'numFmt') custom.set(parseInt(a.numFmtId ?? '', 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfIds.push(parseInt(a.numFmtId ?? '', 10));
-    },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
+  let custom = new Map<number, string>();
+  let xfIds: number[] = [];
+  scanXml(xml, () => {
+    const formats = (custom = new Map());
+    const ids: number[] = (xfIds = []);
+    let inCellXfs = false;
+    return {
+      open(name, a) {
+        if (name === 'numFmt') formats.set(parseInt(a.numFmtId ?? '', 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) ids.push(parseInt(a.numFmtId ?? '', 10));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    };
   });
   return xfIds.map((id) => (id ? (custom.get(id) ?? BUILT_IN[id]) : undefined));
 }

@@ -10,40 +10,66 @@ export interface SheetRef {
 }
 
 export interface WorkbookInfo {
-  sheets: SheetRef[];
+  sheets: Readonly<SheetRef>[];
   date1904: boolean;
+}
+
+/** What workbook.xml and its rels say: shared between workbooks of one template, so read-only. */
+export interface WorkbookListing {
+  readonly sheets: readonly Readonly<SheetRef>[];
+  readonly date1904: boolean;
 }
 
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** Relationship id → target of a .rels part. */
 export function readRels(xml: string | undefined): Map<string, string> {
-  const rels = new Map<string, string>();
-  if (xml === undefined) return rels;
-  scanXml(xml, {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id !== undefined) rels.set(a.Id, a.Target ?? '');
-    },
+  if (xml === undefined) return new Map();
+  let rels = new Map<string, string>();
+  scanXml(xml, () => {
+    const found = (rels = new Map());
+    return {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id !== undefined) found.set(a.Id, a.Target ?? '');
+      },
+    };
   });
   return rels;
 }
 
-export function readWorkbookInfo(workbookXml: string, relsXml: string | undefined, hasPart: (name: string) => boolean): WorkbookInfo {
+/**
+ * What workbook.xml and its rels say, before asking which parts the package holds: it depends on the two
+ * texts alone, so readXlsx can remember it across workbooks of one template (frozen for that reason).
+ */
+export function readWorkbookListing(workbookXml: string, relsXml: string | undefined): WorkbookListing {
   const rels = readRels(relsXml);
-  const sheets: SheetRef[] = [];
+  let sheets: SheetRef[] = [];
   let date1904 = false;
-  scanXml(workbookXml, {
-    open(name, a) {
-      if (name === 'workbookPr') date1904 = a.date1904 === '1';
-      if (name !== 'sheet') return;
-      const target = rels.get(a['r:id'] ?? '');
-      if (target === undefined) return;
-      const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-      // exceljs cuts longer sheet names to Excel's 31 characters.
-      if (WORKSHEET_PART.test(part) && hasPart(part)) sheets.push({ name: (a.name ?? '').slice(0, 31), part });
-    },
+  scanXml(workbookXml, () => {
+    const found: SheetRef[] = (sheets = []);
+    date1904 = false;
+    return {
+      open(name, a) {
+        if (name === 'workbookPr') date1904 = a.date1904 === '1';
+        if (name !== 'sheet') return;
+        const target = rels.get(a['r:id'] ?? '');
+        if (target === undefined) return;
+        const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+        // exceljs cuts longer sheet names to Excel's 31 characters.
+        if (WORKSHEET_PART.test(part)) found.push(Object.freeze({ name: (a.name ?? '').slice(0, 31), part }));
+      },
+    };
   });
-  return { sheets, date1904 };
+  return Object.freeze({ sheets: Object.freeze(sheets), date1904 });
+}
+
+/** The sheets of the listing whose part the package really holds (exceljs skips the others). */
+export function workbookInfoOf(listing: WorkbookListing, hasPart: (name: string) => boolean): WorkbookInfo {
+  return { sheets: listing.sheets.filter((sheet) => hasPart(sheet.part)), date1904: listing.date1904 };
+}
+
+export function readWorkbookInfo(workbookXml: string, relsXml: string | undefined, hasPart: (name: string) => boolean): WorkbookInfo {
+  return workbookInfoOf(readWorkbookListing(workbookXml, relsXml), hasPart);
 }
 
 export function isWorksheetPart(name: string): boolean {

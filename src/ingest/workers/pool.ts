@@ -24,7 +24,7 @@ import { internPlaces } from './intern.js';
 const fileFinding = findingsOf(fileCodes);
 
 /** Jobs a worker holds at once, so it never waits for the next one; it reads them one after another. */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 16;
 
 export interface PoolOptions {
   /**

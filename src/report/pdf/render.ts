@@ -2,7 +2,6 @@
  * 评审报告.pdf and the per-city PDFs, drawn from the one Result. Nothing here recomputes a score: the
  * only figures computed are for presentation (medians, means, counts, histogram bins).
  */
-import PDFDocument from 'pdfkit';
 import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import { drawCover } from './cover.js';
@@ -61,6 +60,8 @@ export async function renderReviewPdfWithPlan(
   // CreationDate and every info entry), so a fixed date and fixed entries give a fixed ID.
   const date = opts.timestamp ?? new Date(Date.UTC(rules.batchYear, 0, 1));
   const title = `${opts.lang === 'en' ? rules.titleEn : rules.title} · ${L.reportName}${opts.city ? ` · ${opts.city}` : ''}`;
+  // Loaded on first use, like exceljs (src/util/loadExcel.ts): runs that draw no PDF never pay for it.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margins: { ...MARGIN },
