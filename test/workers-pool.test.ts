@@ -38,6 +38,26 @@ describe('reading applicants on worker threads', () => {
     expect(onThree).toEqual(inProcess);
   });
 
+  it('brings packs across unchanged: same key order and the same shared location objects', async () => {
+    const inProcess = await readApplicants(apps, rules, undefined, { workers: 'never' });
+    const threaded = await readApplicants(apps, rules, undefined, { workers: 'always', threads: 2 });
+    // Key order decides the bytes of results.json; toEqual above does not look at it.
+    expect(threaded.map((p) => JSON.stringify(p))).toEqual(inProcess.map((p) => JSON.stringify(p)));
+    // A finding that points at a cell's own location object still does after the crossing.
+    const sharedLocations = (packs: typeof inProcess) =>
+      packs.map((p) => {
+        const locs = new Set<unknown>();
+        const visit = (v: unknown): void => {
+          if (v === null || typeof v !== 'object') return;
+          for (const [k, x] of Object.entries(v)) k === 'loc' ? locs.add(x) : visit(x);
+        };
+        visit([p.a1, p.a2, p.systems, p.products]);
+        return p.findings.filter((f) => locs.has(f.location)).length;
+      });
+    expect(sharedLocations(threaded)).toEqual(sharedLocations(inProcess));
+    expect(sharedLocations(inProcess).some((n) => n > 0)).toBe(true);
+  });
+
   it('reports every pack as it arrives and loses none', async () => {
     const seen: number[] = [];
     const packs = await readApplicants(apps, rules, undefined, { workers: 'always', threads: 2, onPack: (_p, done) => seen.push(done) });

@@ -19,7 +19,7 @@ import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
 import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
 import { toPortable, withQuickReads } from './portable.js';
-import { internPlaces } from './intern.js';
+import { packFromPost } from './transfer.js';
 
 const fileFinding = findingsOf(fileCodes);
 
@@ -234,7 +234,7 @@ function runPool(
         }
         if (state.running?.index === r.index) stopClock(state);
         state.held = state.held.filter((j) => j.index !== r.index);
-        if ('pack' in r) place(r.index, internPlaces(r.pack, strings));
+        if ('pack' in r) place(r.index, packFromPost(r.pack, strings));
         else leftover.push(r.index);
         feed(w);
         finishIfDone();

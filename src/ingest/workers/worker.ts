@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readApplicant } from '../readSubmission.js';
 import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
 import { fromPortable } from './portable.js';
+import { packForPosting } from './transfer.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -34,7 +35,7 @@ async function drain(): Promise<void> {
           if (setup.stallForTest === `${applicant.folderName}/${file.relPath}`) stallForever();
         },
       });
-      say({ index, pack });
+      say({ index, pack: packForPosting(pack) });
     } catch (e) {
       say({ index, error: e instanceof Error ? e.message : String(e) });
     }
