@@ -13,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { generateFixtures } from '../fixtures/generate.js';
 import { measurePipeline, PHASES, type RunMeasure } from './pipeline.js';
 import { measureReader, READER_KINDS, READER_LABELS, type ReaderKind, type ReaderMeasure } from './readers.js';
 import { median, megabytes, seconds, table } from './stats.js';
@@ -29,6 +28,9 @@ async function province(applicants: number, seed: number): Promise<string> {
   if (existsSync(done)) return root;
   const t = performance.now();
   process.stderr.write(`生成 ${applicants} 家企业的模拟申报材料到 ${root} …\n`);
+  // Loaded only to generate: the generator writes with exceljs, whose heap would weigh on every
+  // measured child (each run is this script again).
+  const { generateFixtures } = await import('../fixtures/generate.js');
   await generateFixtures({ out: root, applicants, seed, defects: false, expertScores: null });
   await writeFile(done, `${new Date().toISOString()}\n`);
   process.stderr.write(`已生成，用时 ${seconds(performance.now() - t)} s\n`);

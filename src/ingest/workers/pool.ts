@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, type Limits } from '../files/limits.js';
 import type { DiscoveredApplicant } from '../files/tree.js';
 import { readApplicant } from '../readSubmission.js';
 import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
-import { toPortable, withQuickReads } from './portable.js';
+import { isPortable, portablePath, toPortable, withQuickReads } from './portable.js';
 import { packFromPost } from './transfer.js';
 
 const fileFinding = findingsOf(fileCodes);
@@ -91,17 +91,19 @@ export async function readApplicants(
   const mode = opts.workers ?? 'auto';
   const threads = Math.max(1, opts.threads ?? os.availableParallelism());
   const script = mode === 'never' ? null : workerScript();
-  const jobs: ReadJob[] = [];
+  // A job's message is made only when it is sent: thousands of them at once would sit in this
+  // thread's heap for the whole read.
+  const jobs: number[] = [];
   apps.forEach((app, index) => {
-    const applicant = toPortable(app);
-    if (applicant) jobs.push({ index, applicant });
+    if (isPortable(app)) jobs.push(index);
   });
+  const makeJob = (index: number): ReadJob => ({ index, applicant: toPortable(apps[index]!) });
 
   if (script && jobs.length > 0) {
     const setup: Omit<WorkerSetup, 'reading'> = { rules, limits };
     if (opts.stallForTest !== undefined) setup.stallForTest = opts.stallForTest;
     const timedOut = (i: number, file: string | null) => place(i, timedOutPack(apps[i]!, limits.timeoutMs, file));
-    const leftover = await runPool(script, jobs, Math.min(threads, jobs.length), setup, place, timedOut);
+    const leftover = await runPool(script, jobs, makeJob, Math.min(threads, jobs.length), setup, place, timedOut);
     for (const i of leftover) if (packs[i] === undefined) place(i, await readHere(apps[i]!, rules, limits));
   }
   // Files made in memory (no source), or no worker script (running from the sources): in-process,
@@ -122,14 +124,15 @@ interface WorkerState {
 }
 
 /**
- * Runs `jobs` on `size` workers, one deadline (setup.limits.timeoutMs) per job from the moment its
- * worker starts it. A job past its deadline gets `timedOut` and its worker is terminated and replaced;
+ * Runs `jobs` (indices of applicants, made into messages by `makeJob` when sent) on `size` workers,
+ * one deadline (setup.limits.timeoutMs) per job from the moment its worker starts it. A job past its deadline gets `timedOut` and its worker is terminated and replaced;
  * the other jobs that worker held are sent to another. Resolves with the indices no worker answered
  * (failed job, crashed worker, workers unavailable), for the caller to read in-process.
  */
 function runPool(
   script: string,
-  jobs: ReadJob[],
+  jobs: number[],
+  makeJob: (index: number) => ReadJob,
   size: number,
   setup: Omit<WorkerSetup, 'reading'>,
   place: (i: number, pack: ApplicantPack) => void,
@@ -153,7 +156,7 @@ function runPool(
     };
     const giveUpOnThreads = () => {
       // No thread left: the rest is read in-process.
-      if (live.size === 0) for (let job = queue.shift(); job; job = queue.shift()) leftover.push(job.index);
+      if (live.size === 0) leftover.push(...queue.splice(0));
     };
     const stopClock = (s: WorkerState) => {
       if (s.running) clearTimeout(s.running.timer);
@@ -175,7 +178,7 @@ function runPool(
       const s = live.get(w);
       if (!s) return;
       while (s.held.length < IN_FLIGHT_PER_WORKER && queue.length > 0) {
-        const job = queue.shift()!;
+        const job = makeJob(queue.shift()!);
         s.held.push(job);
         w.postMessage(job);
       }
@@ -185,7 +188,8 @@ function runPool(
     const fileBeingRead = (s: WorkerState, index: number): string | null => {
       if (Atomics.load(s.reading, READING_JOB) !== index) return null;
       const at = Atomics.load(s.reading, READING_FILE);
-      return s.held.find((j) => j.index === index)?.applicant.files[at]?.path ?? null;
+      const job = s.held.find((j) => j.index === index);
+      return (job && portablePath(job.applicant, at)) ?? null;
     };
     const expire = (w: Worker, index: number) => {
       const s = live.get(w);
@@ -196,7 +200,7 @@ function runPool(
       void w.terminate();
       timedOut(index, file);
       // The jobs queued behind it were not the cause: another thread reads them, first.
-      queue.unshift(...s.held.filter((j) => j.index !== index));
+      queue.unshift(...s.held.filter((j) => j.index !== index).map((j) => j.index));
       if (queue.length > 0) spawn();
       giveUpOnThreads();
       finishIfDone();

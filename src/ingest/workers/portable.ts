@@ -3,6 +3,7 @@
  * its bytes are), and back to files that read themselves from that source.
  */
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { DiscoveredApplicant, FileSource, InputFile } from '../files/tree.js';
 import { sizeOnDisk } from '../files/discover.js';
 import { readSource } from '../files/source.js';
@@ -18,21 +19,51 @@ export interface PortableApplicant {
   id: string;
   city: string;
   folderName: string;
-  files: PortableFile[];
+  /**
+   * The folder on disk, when there is one: a file given as a bare string is its relPath, on disk at
+   * `dir/relPath` with the path `id/relPath` (nearly every file: a message a third the size).
+   */
+  dir: string | null;
+  files: (PortableFile | string)[];
 }
 
-/** Null when a file has no source (made up in memory): such an applicant is read in-process. */
-export function toPortable(app: DiscoveredApplicant): PortableApplicant | null {
-  const files: PortableFile[] = [];
-  for (const f of app.files) {
-    if (!f.source) return null;
-    files.push({ path: f.path, relPath: f.relPath, source: f.source });
-  }
-  return { id: app.id, city: app.city, folderName: app.folderName, files };
+/** Whether every file of the applicant says where its bytes are (files made up in memory do not). */
+export function isPortable(app: DiscoveredApplicant): boolean {
+  return app.files.every((f) => f.source !== undefined);
+}
+
+const onDisk = (relPath: string) => (sep === '/' ? relPath : relPath.replaceAll('/', sep));
+
+/** The folder `file` sits in when it is on disk at `folder/relPath` (null otherwise). */
+function folderOf(file: InputFile): string | null {
+  if (file.source?.kind !== 'fs') return null;
+  const tail = sep + onDisk(file.relPath);
+  return file.source.absPath.endsWith(tail) ? file.source.absPath.slice(0, -tail.length) : null;
+}
+
+/** Throws on a file without a source: check isPortable first (such an applicant is read in-process). */
+export function toPortable(app: DiscoveredApplicant): PortableApplicant {
+  let dir: string | null = null;
+  for (const f of app.files) if ((dir = folderOf(f)) !== null) break;
+  const prefix = `${app.id}/`;
+  const files = app.files.map((f): PortableFile | string => {
+    if (!f.source) throw new Error(`${f.path}: no source to read it from in a worker`);
+    const plain = dir !== null && f.source.kind === 'fs' && f.path === prefix + f.relPath && f.source.absPath === dir + sep + onDisk(f.relPath);
+    return plain ? f.relPath : { path: f.path, relPath: f.relPath, source: f.source };
+  });
+  return { id: app.id, city: app.city, folderName: app.folderName, dir, files };
+}
+
+/** The path (relative to the input root) of the applicant's file number `at`. */
+export function portablePath(p: PortableApplicant, at: number): string | undefined {
+  const entry = p.files[at];
+  return typeof entry === 'string' ? `${p.id}/${entry}` : entry?.path;
 }
 
 export function fromPortable(p: PortableApplicant): DiscoveredApplicant {
-  const files: InputFile[] = p.files.map((f) => {
+  const files: InputFile[] = p.files.map((entry) => {
+    const f: PortableFile =
+      typeof entry === 'string' ? { path: `${p.id}/${entry}`, relPath: entry, source: { kind: 'fs', absPath: p.dir + sep + onDisk(entry) } } : entry;
     let size: number | undefined;
     return {
       ...f,

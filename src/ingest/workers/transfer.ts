@@ -19,19 +19,29 @@ type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object';
 
-/** Objects reachable more than once (a finding pointing at a cell's own location): never compacted. */
-function sharedObjects(root: unknown): Set<object> {
+/**
+ * Cell locations reachable more than once (a finding pointing at a cell's own location object): those
+ * are left as they are, so they arrive as one shared object. Only objects with a string `cell` are
+ * tracked, whatever key reaches them; the rest of the pack is just walked.
+ */
+function sharedCellLocations(root: Obj): Set<object> {
   const seen = new Set<object>();
   const shared = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (!isObject(v)) return;
-    if (seen.has(v)) {
-      shared.add(v);
-      return;
+  const visit = (v: Obj): void => {
+    if (typeof v.cell === 'string') {
+      if (seen.has(v)) {
+        shared.add(v);
+        return;
+      }
+      seen.add(v);
     }
-    seen.add(v);
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else for (const k in v) visit(v[k]);
+    if (Array.isArray(v)) {
+      for (const x of v) if (isObject(x)) visit(x);
+    } else
+      for (const k in v) {
+        const x = v[k];
+        if (isObject(x)) visit(x);
+      }
   };
   visit(root);
   return shared;
@@ -46,7 +56,7 @@ function isPlainCellLoc(v: unknown, file: string, sheet: string): v is { file: s
 
 /** Compacts `pack` in place (the reading thread drops it once posted) and returns it. */
 export function packForPosting(pack: ApplicantPack): ApplicantPack {
-  const shared = sharedObjects(pack);
+  const shared = sharedCellLocations(pack as unknown as Obj);
   const walk = (obj: Obj, file: string | undefined, sheet: string | undefined): void => {
     if (typeof obj.file === 'string' && typeof obj.sheet === 'string') {
       file = obj.file;
