@@ -61,19 +61,31 @@ export function portablePath(p: PortableApplicant, at: number): string | undefin
 }
 
 export function fromPortable(p: PortableApplicant): DiscoveredApplicant {
-  const files: InputFile[] = p.files.map((entry) => {
-    const f: PortableFile =
-      typeof entry === 'string' ? { path: `${p.id}/${entry}`, relPath: entry, source: { kind: 'fs', absPath: p.dir + sep + onDisk(entry) } } : entry;
-    let size: number | undefined;
-    return {
-      ...f,
-      get size() {
-        return (size ??= sizeOnDisk(f.source));
-      },
-      read: () => readQuickly(f.source),
-    };
-  });
+  const files = p.files.map((entry): InputFile =>
+    typeof entry === 'string'
+      ? new ThreadFile(`${p.id}/${entry}`, entry, { kind: 'fs', absPath: p.dir + sep + onDisk(entry) })
+      : new ThreadFile(entry.path, entry.relPath, entry.source),
+  );
   return { id: p.id, city: p.city, folderName: p.folderName, files };
+}
+
+/** A file as a reading thread sees it: read quickly, its size stat'ed only if asked (a prototype getter). */
+class ThreadFile implements InputFile {
+  private knownSize: number | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly relPath: string,
+    readonly source: FileSource,
+  ) {}
+
+  get size(): number {
+    return (this.knownSize ??= sizeOnDisk(this.source));
+  }
+
+  read(): Promise<Buffer> {
+    return readQuickly(this.source);
+  }
 }
 
 /**

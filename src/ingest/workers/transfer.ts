@@ -19,56 +19,53 @@ type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object';
 
-/**
- * Cell locations reachable more than once (a finding pointing at a cell's own location object): those
- * are left as they are, so they arrive as one shared object. Only objects with a string `cell` are
- * tracked, whatever key reaches them; the rest of the pack is just walked.
- */
-function sharedCellLocations(root: Obj): Set<object> {
-  const seen = new Set<object>();
-  const shared = new Set<object>();
-  const visit = (v: Obj): void => {
-    if (typeof v.cell === 'string') {
-      if (seen.has(v)) {
-        shared.add(v);
-        return;
-      }
-      seen.add(v);
-    }
-    if (Array.isArray(v)) {
-      for (const x of v) if (isObject(x)) visit(x);
-    } else
-      for (const k in v) {
-        const x = v[k];
-        if (isObject(x)) visit(x);
-      }
-  };
-  visit(root);
-  return shared;
-}
-
 /** A location exactly as Grid.loc makes it, in the form whose file and sheet it repeats. */
-function isPlainCellLoc(v: unknown, file: string, sheet: string): v is { file: string; cell: string; sheet: string } {
-  if (!isObject(v) || v.file !== file || v.sheet !== sheet || typeof v.cell !== 'string') return false;
+function isPlainCellLoc(v: Obj, file: string, sheet: string): v is { file: string; cell: string; sheet: string } {
+  if (v.file !== file || v.sheet !== sheet) return false;
   const keys = Object.keys(v);
   return keys.length === 3 && keys[0] === 'file' && keys[1] === 'cell' && keys[2] === 'sheet';
 }
 
-/** Compacts `pack` in place (the reading thread drops it once posted) and returns it. */
+/**
+ * Compacts `pack` in place (the reading thread drops it once posted) and returns it. One pass: a
+ * location met a second time (a finding pointing at a cell's own location object) is put back where
+ * it was compacted and left whole, so it arrives as one shared object, as cloning would give it.
+ */
 export function packForPosting(pack: ApplicantPack): ApplicantPack {
-  const shared = sharedCellLocations(pack as unknown as Obj);
+  // Every location met (any object with a string `cell`): where it was compacted, or null if it was not.
+  const met = new Map<object, { parent: Obj; key: string } | null>();
+  const visit = (parent: Obj, key: string, v: Obj, file: string | undefined, sheet: string | undefined): void => {
+    if (typeof v.cell === 'string') {
+      if (met.has(v)) {
+        const compacted = met.get(v);
+        if (compacted) compacted.parent[compacted.key] = v;
+        met.set(v, null);
+        return;
+      }
+      if (key === 'loc' && file !== undefined && sheet !== undefined && isPlainCellLoc(v, file, sheet)) {
+        parent[key] = v.cell;
+        met.set(v, { parent, key });
+        return;
+      }
+      met.set(v, null);
+    }
+    walk(v, file, sheet);
+  };
   const walk = (obj: Obj, file: string | undefined, sheet: string | undefined): void => {
     if (typeof obj.file === 'string' && typeof obj.sheet === 'string') {
       file = obj.file;
       sheet = obj.sheet;
     }
+    if (Array.isArray(obj)) {
+      for (let i = 0; i < obj.length; i++) {
+        const x: unknown = obj[i];
+        if (isObject(x) && !(x instanceof Date)) visit(obj as unknown as Obj, String(i), x, file, sheet);
+      }
+      return;
+    }
     for (const k in obj) {
       const v = obj[k];
-      if (!isObject(v) || v instanceof Date) continue;
-      if (k === 'loc' && file !== undefined && sheet !== undefined && !shared.has(v) && isPlainCellLoc(v, file, sheet)) obj[k] = v.cell;
-      else if (Array.isArray(v)) {
-        for (const x of v) if (isObject(x) && !(x instanceof Date)) walk(x, file, sheet);
-      } else walk(v, file, sheet);
+      if (isObject(v) && !(v instanceof Date)) visit(obj, k, v, file, sheet);
     }
   };
   walk(pack as unknown as Obj, undefined, undefined);
