@@ -65,6 +65,13 @@ describe('reading applicants on worker threads', () => {
     expect(seen).toEqual(apps.map((_a, i) => i + 1));
   });
 
+  it('loses no applicant when a reading thread dies in the middle of the work', async () => {
+    const some = apps.slice(0, 10);
+    const inProcess = await readApplicants(some, rules, undefined, { workers: 'never' });
+    const packs = await readApplicants(some, rules, undefined, { workers: 'always', threads: 2, exitForTest: some[2]!.folderName });
+    expect(packs).toEqual(inProcess);
+  });
+
   it('reads an applicant whose files have no source (made in memory) in-process, in its place', async () => {
     const bytes = Buffer.from('not a workbook');
     const memory: DiscoveredApplicant = {

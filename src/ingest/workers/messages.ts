@@ -13,6 +13,8 @@ export interface WorkerSetup {
    * workbook that never finishes parsing.
    */
   stallForTest?: string;
+  /** TEST SEAM ONLY (see PoolOptions.exitForTest): the thread exits when it starts this applicant. */
+  exitForTest?: string;
   /**
    * Shared with the pool (Int32Array of 2): the index of the job this thread is reading and the index,
    * in that applicant's files, of the workbook it has open (-1: none yet). The pool looks at it only

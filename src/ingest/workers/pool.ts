@@ -43,6 +43,8 @@ export interface PoolOptions {
    * can be made honestly) and without timing assertions.
    */
   stallForTest?: string;
+  /** TEST SEAM ONLY, like stallForTest: the worker starting the applicant with this folder name exits. */
+  exitForTest?: string;
 }
 
 /** The compiled worker script; run from the TypeScript sources (tests), the built copy in dist/ is used. */
@@ -102,6 +104,7 @@ export async function readApplicants(
   if (script && jobs.length > 0) {
     const setup: Omit<WorkerSetup, 'reading'> = { rules, limits };
     if (opts.stallForTest !== undefined) setup.stallForTest = opts.stallForTest;
+    if (opts.exitForTest !== undefined) setup.exitForTest = opts.exitForTest;
     const timedOut = (i: number, file: string | null) => place(i, timedOutPack(apps[i]!, limits.timeoutMs, file));
     const leftover = await runPool(script, jobs, makeJob, Math.min(threads, jobs.length), setup, place, timedOut);
     for (const i of leftover) if (packs[i] === undefined) place(i, await readHere(apps[i]!, rules, limits));
@@ -210,7 +213,11 @@ function runPool(
       if (!s) return;
       stopClock(s);
       live.delete(w);
-      leftover.push(...s.held.map((j) => j.index));
+      // The job it was reading may be the cause: it is read in this thread. The ones queued behind it
+      // (up to IN_FLIGHT_PER_WORKER) go back to the queue for the other threads.
+      const [reading, ...waiting] = s.held;
+      if (reading) leftover.push(reading.index);
+      queue.unshift(...waiting.map((j) => j.index));
       void w.terminate();
       if (queue.length > 0 && crashRespawns-- > 0) spawn();
       giveUpOnThreads();

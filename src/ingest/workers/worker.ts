@@ -27,6 +27,7 @@ async function drain(): Promise<void> {
     Atomics.store(reading, READING_FILE, -1);
     Atomics.store(reading, READING_JOB, index);
     if (setup.stallForTest === job.applicant.folderName) stallForever();
+    if (setup.exitForTest === job.applicant.folderName) process.exit(1);
     try {
       const applicant = fromPortable(job.applicant);
       const pack = await readApplicant(applicant, setup.rules, setup.limits, {
