@@ -10,7 +10,13 @@ const QUOTES = /[“”"「」『』‘’'〝〞＂]/g;
  * kind of white space (including line breaks Excel users type with Alt+Enter) and quote is dropped.
  */
 export function normaliseText(text: string): string {
-  return remembered(normalised, text, normaliseOnce);
+  // Most cells (names, numbers, plain labels) come out as they are: no memo lookup, no copy.
+  for (let i = 0; i < text.length; i++) if (quickCode(text.charCodeAt(i)) !== KEEP) return remembered(normalised, text, normaliseAny);
+  return text;
+}
+
+function normaliseAny(text: string): string {
+  return normaliseQuickly(text) ?? normaliseOnce(text);
 }
 
 function normaliseOnce(text: string): string {
@@ -18,8 +24,82 @@ function normaliseOnce(text: string): string {
 }
 
 /**
+ * What each character the forms are mostly typed in becomes: itself (-1), dropped (-2) or another
+ * code. For these characters NFKC works one character at a time (none composes with a neighbour), so
+ * a text made of them only is normalised here without calling NFKC; any other character sends the
+ * text to `normaliseOnce`. test/forms-normalise.test.ts holds this table to `normaliseOnce`.
+ */
+function quickCode(c: number): number {
+  if (c < 0x80) {
+    if (c > 0x20) return c === 0x22 || c === 0x27 ? DROP : KEEP;
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) ? DROP : SLOW;
+  }
+  if (c >= 0x4e00 && c <= 0x9fff) return KEEP;
+  // Full-width ASCII: NFKC gives the ASCII character (so 「［」 becomes 「[」 before 【 is replaced).
+  if (c >= 0xff01 && c <= 0xff5e) {
+    const ascii = c - 0xfee0;
+    return ascii === 0x22 || ascii === 0x27 ? DROP : ascii;
+  }
+  switch (c) {
+    case 0x3000: // ideographic space
+    case 0x00a0: // no-break space
+    case 0x201c: // “ ” ‘ ’
+    case 0x201d:
+    case 0x2018:
+    case 0x2019:
+    case 0x300c: // 「 」 『 』
+    case 0x300d:
+    case 0x300e:
+    case 0x300f:
+    case 0x301d: // 〝 〞
+    case 0x301e:
+      return DROP;
+    case 0x3010: // 【
+      return 0x28;
+    case 0x3011: // 】
+      return 0x29;
+    case 0x3001: // 、 。 《 》 — ·
+    case 0x3002:
+    case 0x300a:
+    case 0x300b:
+    case 0x2014:
+    case 0x00b7:
+      return KEEP;
+    default:
+      return SLOW;
+  }
+}
+const KEEP = -1;
+const DROP = -2;
+const SLOW = -3;
+
+/** The normalised text when every character has a quick code, else undefined. */
+function normaliseQuickly(text: string): string | undefined {
+  const n = text.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const q = quickCode(text.charCodeAt(i));
+    if (q === KEEP) continue;
+    if (q === SLOW) return undefined;
+    break;
+  }
+  if (i === n) return text;
+  // Something changes: build the rest, still giving up on the first character NFKC must see.
+  let out = text.slice(0, i);
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const q = quickCode(c);
+    if (q === KEEP) out += text[i];
+    else if (q === SLOW) return undefined;
+    else if (q !== DROP) out += String.fromCharCode(q);
+  }
+  return out;
+}
+
+/**
  * Readers normalise the same few hundred labels in every workbook of a province; both functions here
- * are pure, so their answers are kept, up to a bound (a province's free text must not pile up).
+ * are pure, so the answers that need NFKC or the remark stripping are kept, up to a bound (a
+ * province's free text must not pile up).
  */
 const REMEMBERED = 4096;
 const normalised = new Map<string, string>();
@@ -37,11 +117,24 @@ function remembered(memo: Map<string, string>, text: string, compute: (text: str
 
 /** The label without its parenthesised remarks (units, 「盖章」, weights): 「注册资金(万元)」 → 「注册资金」. */
 export function labelKey(text: string): string {
-  return remembered(keyed, text, keyOnce);
+  return keyOfNormalised(normaliseText(text));
 }
 
-function keyOnce(text: string): string {
-  let s = normaliseText(text);
+/** `labelKey` of a text whose `normaliseText` is `normalised`, for readers that need both. */
+export function keyOfNormalised(norm: string): string {
+  if (norm.indexOf('(') >= 0) return remembered(keyed, norm, stripRemarks);
+  // No remark to strip: only trailing colons, as `stripRemarks` would.
+  let end = norm.length;
+  while (end > 0 && isColon(norm.charCodeAt(end - 1))) end--;
+  return end === norm.length ? norm : norm.slice(0, end);
+}
+
+function isColon(c: number): boolean {
+  return c === 0x3a || c === 0xff1a;
+}
+
+function stripRemarks(norm: string): string {
+  let s = norm;
   // Nested or repeated remarks: strip innermost first until none is left.
   for (let prev = ''; prev !== s; ) {
     prev = s;

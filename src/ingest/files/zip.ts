@@ -76,27 +76,45 @@ function findEnd(tail: Uint8Array, readZip64: (offset: number) => Uint8Array | n
   return null;
 }
 
+const UTF8 = new TextDecoder('utf-8');
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030');
+
+/** The name when every byte is ASCII (nearly always), which every decoding below reads the same; else null. */
+function asciiName(raw: Uint8Array): string | null {
+  let name = '';
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i]!;
+    if (b >= 0x80) return null;
+    name += String.fromCharCode(b);
+  }
+  return name;
+}
+
 /** Decode an entry name the way the tool that wrote it meant it. */
 export function decodeEntryName(raw: Uint8Array, flags: number, extra: Uint8Array = new Uint8Array(0)): string {
-  if (flags & FLAG_UTF8) return new TextDecoder('utf-8').decode(raw);
+  // Decoders are shared (creating one per entry cost more than the rest of reading the directory).
+  if (flags & FLAG_UTF8) return asciiName(raw) ?? UTF8.decode(raw);
   const unicodePath = extraField(extra, EXTRA_UNICODE_PATH);
   // Info-ZIP Unicode Path (7-Zip, WinRAR): version, CRC of the raw name, then the UTF-8 name.
   if (unicodePath && unicodePath.length > 5 && unicodePath[0] === 1 && view(unicodePath).getUint32(1, true) === crc32(raw)) {
-    return new TextDecoder('utf-8').decode(unicodePath.subarray(5));
+    return UTF8.decode(unicodePath.subarray(5));
   }
+  const ascii = asciiName(raw);
+  if (ascii !== null) return ascii;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    return UTF8_STRICT.decode(raw);
   } catch {
     // Windows' built-in zip writes names in the ANSI code page, GBK on Chinese Windows.
-    return new TextDecoder('gb18030').decode(raw);
+    return GB18030.decode(raw);
   }
 }
 
 function extraField(extra: Uint8Array, id: number): Uint8Array | null {
-  const dv = view(extra);
+  // Bytes read directly: a DataView per entry cost more than the search.
   for (let p = 0; p + 4 <= extra.length; ) {
-    const fieldId = dv.getUint16(p, true);
-    const size = dv.getUint16(p + 2, true);
+    const fieldId = extra[p]! | (extra[p + 1]! << 8);
+    const size = extra[p + 2]! | (extra[p + 3]! << 8);
     if (fieldId === id) return extra.subarray(p + 4, Math.min(extra.length, p + 4 + size));
     p += 4 + size;
   }
@@ -142,7 +160,8 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[]
         throw new ZipFormatError(`zip64 field of entry ${i + 1} is too short`);
       }
     }
-    const name = decodeEntryName(raw, flags, extra).replace(/\\/g, '/');
+    const decoded = decodeEntryName(raw, flags, extra);
+    const name = decoded.includes('\\') ? decoded.replace(/\\/g, '/') : decoded;
     entries.push({
       name,
       isDirectory: name.endsWith('/'),

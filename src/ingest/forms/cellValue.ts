@@ -56,7 +56,13 @@ export function scalarText(v: Scalar): string {
 
 /** '' for an Invalid Date: toISOString would throw and stop the whole run over one cell. */
 export function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  if (Number.isNaN(y)) return '';
+  // Four-digit years are written here (toISOString builds the whole timestamp only to be cut); others as ISO does.
+  if (y < 0 || y > 9999) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y < 10 ? '000' : y < 100 ? '00' : y < 1000 ? '0' : ''}${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Excel serial day number (1900 system) to a UTC date. */

@@ -37,6 +37,11 @@ export class Grid {
   /** Slave position → master position, for merged ranges. */
   private readonly masterOf = new Map<number, number>();
   private readonly spans = new Map<number, Span>();
+  /**
+   * The stored master cells inside the bounds, row by row, made on first use: readers walk the filled
+   * cells many times, and a sheet holds far fewer cells than row × column positions.
+   */
+  private ordered: { cells: GridCell[]; rows: number[] } | undefined;
 
   constructor(
     readonly file: string,
@@ -54,9 +59,11 @@ export class Grid {
 
   set(cell: GridCell): void {
     this.cells.set(Grid.key(cell.row, cell.col), cell);
+    this.ordered = undefined;
   }
 
   merge(span: Span): void {
+    this.ordered = undefined;
     const mk = Grid.key(span.top, span.left);
     this.spans.set(mk, span);
     for (let r = span.top; r <= span.bottom; r++)
@@ -83,12 +90,41 @@ export class Grid {
 
   /** Every non-empty master cell, row by row. */
   *filled(fromRow = 1, toRow = this.rowCount): Generator<GridCell> {
-    for (let r = fromRow; r <= Math.min(toRow, this.rowCount); r++)
-      for (let c = 1; c <= this.colCount; c++) {
-        if (!this.isMaster(r, c)) continue;
-        const cell = this.cells.get(Grid.key(r, c));
-        if (cell && (cell.text !== '' || cell.error || cell.noResult)) yield cell;
+    const { cells, rows } = this.inOrder();
+    const last = Math.min(toRow, this.rowCount);
+    for (let i = firstAtOrAfter(rows, fromRow); i < cells.length; i++) {
+      if (rows[i]! > last) return;
+      const cell = cells[i]!;
+      if (cell.text !== '' || cell.error || cell.noResult) yield cell;
+    }
+  }
+
+  private inOrder(): { cells: GridCell[]; rows: number[] } {
+    if (this.ordered) return this.ordered;
+    const keys: number[] = [];
+    const cells: GridCell[] = [];
+    const rows: number[] = [];
+    let sorted = true;
+    const merged = this.masterOf.size > 0;
+    this.cells.forEach((cell, k) => {
+      const r = Math.floor(k / 1024);
+      const c = k - r * 1024;
+      if (r > this.rowCount || c < 1 || c > this.colCount || (merged && this.masterOf.has(k))) return;
+      if (keys.length > 0 && keys[keys.length - 1]! > k) sorted = false;
+      keys.push(k);
+      cells.push(cell);
+      rows.push(r);
+    });
+    // Builders set cells row by row, so sorting is rarely needed.
+    if (!sorted) {
+      keys.sort((a, b) => a - b);
+      for (let i = 0; i < keys.length; i++) {
+        cells[i] = this.cells.get(keys[i]!)!;
+        rows[i] = Math.floor(keys[i]! / 1024);
       }
+    }
+    this.ordered = { cells, rows };
+    return this.ordered;
   }
 
   loc(cell: { address: string }): Location {
@@ -104,11 +140,30 @@ export class Grid {
   }
 }
 
+/** Index of the first entry of `rows` (ascending) at or after `row`. */
+function firstAtOrAfter(rows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function address(row: number, col: number): string {
+  return `${col >= 1 && col <= COLUMN_NAMES.length ? COLUMN_NAMES[col - 1]! : columnName(col)}${row}`;
+}
+
+function columnName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
+  return s;
 }
+
+/** A … ZZ: every address of a sheet names one of these. */
+const COLUMN_NAMES = Array.from({ length: 26 * 27 }, (_, i) => columnName(i + 1));
 
 function decodeAddress(a: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.toUpperCase());

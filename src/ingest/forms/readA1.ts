@@ -4,7 +4,7 @@ import { A1_FIELDS, FORM_NAMES, type A1FieldSpec } from '../../forms/layout.js';
 import { labelKey } from '../../forms/normalise.js';
 import type { GridCell } from './grid.js';
 import { valueRightOf } from './labels.js';
-import { finding, readNumber, readPhone, readText, type ReadContext } from './values.js';
+import { finding, readNumber, readPhone, readText, type FieldInfo, type ReadContext } from './values.js';
 
 const KEYS = new Map<string, A1FieldSpec[]>();
 for (const f of A1_FIELDS)
@@ -20,7 +20,11 @@ export function readA1(ctx: ReadContext): A1Record {
   for (const cell of grid.filled(2)) {
     const specs = KEYS.get(labelKey(cell.text));
     if (!specs) continue;
-    for (const s of specs) labels.set(s.key, [...(labels.get(s.key) ?? []), cell]);
+    for (const s of specs) {
+      const same = labels.get(s.key);
+      if (same) same.push(cell);
+      else labels.set(s.key, [cell]);
+    }
   }
   const at = new Map<A1FieldKey, GridCell>();
   for (const f of A1_FIELDS) {
@@ -39,7 +43,7 @@ export function readA1(ctx: ReadContext): A1Record {
       continue;
     }
     const cell = valueRightOf(grid, label, isLabel) ?? label;
-    const info = { field: f.label, ...(f.unit ? { unit: f.unit } : {}) };
+    const info: FieldInfo = f.unit ? { field: f.label, unit: f.unit } : { field: f.label };
     if (f.kind === 'number') (fields as Record<string, unknown>)[f.key] = readNumber(ctx, cell, info);
     else if (f.kind === 'phone') (fields as Record<string, unknown>)[f.key] = readPhone(ctx, cell, info);
     else {

@@ -8,21 +8,44 @@ import type { DataCategory } from '../../model/indicators.js';
 import type { Cell } from '../../model/location.js';
 import type { IndicatorRule } from '../../rules/schema.js';
 import { DATA_CATEGORIES, FORM_NAMES, SERVER_CELLS, type ServerCellKey } from '../../forms/layout.js';
-import { labelKey, normaliseText } from '../../forms/normalise.js';
-import type { GridCell } from './grid.js';
+import { keyOfNormalised, labelKey, normaliseText } from '../../forms/normalise.js';
+import type { GridCell, Span } from './grid.js';
 import { valueRightOf } from './labels.js';
 import { finding, readNumber, readYesNo, yesNo, type ReadContext } from './values.js';
 
-const N_LABEL = /^N[:：]/;
-const M_LABEL = /^M[:：]/;
+const N_HEADER = /^N(值|\(.*\))?$/;
+const M_HEADER = /^M(值|\(.*\))?$/;
 const BOX = /^[☑☒■√✓✔☐□]/;
+const BOX_CODES = new Set([...'☑☒■√✓✔☐□'].map((ch) => ch.charCodeAt(0))); // BOX's characters
 const SERVER_KEYS = new Map(SERVER_CELLS.map((s) => [labelKey(s.label), s]));
 const CATEGORY_KEYS = new Set<string>(DATA_CATEGORIES);
 
+const N = 0x4e;
+const M = 0x4d;
+
+/** 「N：」 or 「M：」 (`letter`) at the start of a normalised text: the label of an N or M value. */
+function startsValueLabel(norm: string, letter: number): boolean {
+  if (norm.charCodeAt(0) !== letter) return false;
+  const c = norm.charCodeAt(1);
+  return c === 0x3a || c === 0xff1a;
+}
+
+/** The label key of a cell, a tick box typed before the label left out. */
+function keyOfCell(text: string, norm: string): string {
+  return BOX_CODES.has(text.charCodeAt(0)) ? labelKey(text.slice(1)) : keyOfNormalised(norm);
+}
+
 function isA2Label(cell: GridCell): boolean {
   const t = normaliseText(cell.text);
-  const k = labelKey(cell.text.replace(BOX, ''));
-  return N_LABEL.test(t) || M_LABEL.test(t) || SERVER_KEYS.has(k) || CATEGORY_KEYS.has(k);
+  const k = keyOfCell(cell.text, t);
+  return startsValueLabel(t, N) || startsValueLabel(t, M) || SERVER_KEYS.has(k) || CATEGORY_KEYS.has(k);
+}
+
+/** The sheet's filled cells (from row 2) with what the reader asks of each, worked out once. */
+interface A2Cells {
+  cells: GridCell[];
+  /** Per cell: 1 for an 「N：」 text, 2 for an 「M：」 text, else 0. */
+  valueLabel: Uint8Array;
 }
 
 export function readA2(ctx: ReadContext): A2Record {
@@ -30,13 +53,22 @@ export function readA2(ctx: ReadContext): A2Record {
   const form = FORM_NAMES.a2;
   const cells = [...grid.filled(2)];
   // Column headers 「N」「M」, the fallback when a row has no 「N：」 text.
-  const nCol = cells.find((c) => /^N(值|\(.*\))?$/.test(normaliseText(c.text)))?.col;
-  const mCol = cells.find((c) => /^M(值|\(.*\))?$/.test(normaliseText(c.text)))?.col;
-  const byKey = new Map<string, GridCell[]>();
-  for (const c of cells) {
-    const k = labelKey(c.text.replace(BOX, ''));
-    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  let nCol: number | undefined;
+  let mCol: number | undefined;
+  // The first cell of each label key: a label printed twice is read where it first appears.
+  const byKey = new Map<string, GridCell>();
+  const valueLabel = new Uint8Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const t = normaliseText(c.text);
+    const first = t.charCodeAt(0);
+    if (nCol === undefined && first === N && N_HEADER.test(t)) nCol = c.col;
+    if (mCol === undefined && first === M && M_HEADER.test(t)) mCol = c.col;
+    const k = keyOfCell(c.text, t);
+    if (!byKey.has(k)) byKey.set(k, c);
+    valueLabel[i] = startsValueLabel(t, N) ? 1 : startsValueLabel(t, M) ? 2 : 0;
   }
+  const sheet: A2Cells = { cells, valueLabel };
 
   const indicators: A2Record['indicators'] = {};
   for (const ind of rules.indicators) {
@@ -52,15 +84,14 @@ export function readA2(ctx: ReadContext): A2Record {
       if (input.ticks) indicators[ind.key] = input;
       continue;
     }
-    const nameCell = byKey.get(labelKey(ind.name))?.[0];
+    const nameCell = byKey.get(labelKey(ind.name));
     if (!nameCell) {
       ctx.findings.push(finding('A2_INDICATOR_ROW_MISSING', { form, indicator: ind.name }, grid.sheetLoc(), about));
       continue;
     }
     const span = grid.span(nameCell.row, nameCell.col);
-    const inRows = cells.filter((c) => c.row >= span.top && c.row <= span.bottom);
-    const nCell = valueCell(ctx, inRows, N_LABEL, span.top, nCol);
-    const mCell = ind.input === 'nOnly' ? undefined : valueCell(ctx, inRows, M_LABEL, span.top, mCol);
+    const nCell = valueCell(ctx, sheet, span, 1, nCol);
+    const mCell = ind.input === 'nOnly' ? undefined : valueCell(ctx, sheet, span, 2, mCol);
     const info = (side: 'N' | 'M') => ({ field: `${ind.name} ${side}`, unit: ind.unit, indicator: ind.key });
     if (nCell) input.n = readNumber(ctx, nCell, info('N'));
     else ctx.findings.push(finding('A2_VALUE_CELL_MISSING', { form, indicator: ind.name, what: 'N' }, grid.loc(nameCell), about));
@@ -73,17 +104,31 @@ export function readA2(ctx: ReadContext): A2Record {
   return { file: grid.file, sheet: grid.sheet ?? '', indicators };
 }
 
-function valueCell(ctx: ReadContext, inRows: GridCell[], label: RegExp, row: number, headerCol: number | undefined): GridCell | undefined {
-  const l = inRows.find((c) => label.test(normaliseText(c.text)));
-  if (l) return valueRightOf(ctx.grid, l, isA2Label);
-  return headerCol === undefined ? undefined : ctx.grid.at(row, headerCol);
+/** The value right of the row's first 「N：」 (which = 1) or 「M：」 (2) text, else under the column header. */
+function valueCell(ctx: ReadContext, sheet: A2Cells, span: Span, which: number, headerCol: number | undefined): GridCell | undefined {
+  const { cells, valueLabel } = sheet;
+  for (let i = firstInRow(cells, span.top); i < cells.length && cells[i]!.row <= span.bottom; i++)
+    if (valueLabel[i] === which) return valueRightOf(ctx.grid, cells[i]!, isA2Label);
+  return headerCol === undefined ? undefined : ctx.grid.at(span.top, headerCol);
 }
 
-function readServer(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, GridCell[]>): IndicatorInput['server'] {
+/** Index of the first of `cells` (in row order) at or below `row`. */
+function firstInRow(cells: readonly GridCell[], row: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid]!.row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function readServer(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, GridCell>): IndicatorInput['server'] {
   const out: Partial<Record<ServerCellKey, Cell<number | null>>> = {};
   let missing = 0;
   for (const spec of SERVER_CELLS) {
-    const label = byKey.get(labelKey(spec.label))?.[0];
+    const label = byKey.get(labelKey(spec.label));
     if (!label) {
       missing++;
       continue;
@@ -105,14 +150,14 @@ function readServer(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, Gri
   return out as IndicatorInput['server'];
 }
 
-function readTicks(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, GridCell[]>): IndicatorInput['ticks'] {
+function readTicks(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, GridCell>): IndicatorInput['ticks'] {
   const out: Partial<Record<DataCategory, Cell<boolean>>> = {};
   if (!DATA_CATEGORIES.some((cat) => byKey.has(cat))) {
     ctx.findings.push(finding('A2_INDICATOR_ROW_MISSING', { form: FORM_NAMES.a2, indicator: ind.name }, ctx.grid.sheetLoc(), { indicator: ind.key }));
     return undefined;
   }
   for (const cat of DATA_CATEGORIES) {
-    const label = byKey.get(cat)?.[0];
+    const label = byKey.get(cat);
     if (!label) {
       ctx.findings.push(finding('A2_VALUE_CELL_MISSING', { form: FORM_NAMES.a2, indicator: ind.name, what: cat }, ctx.grid.sheetLoc(), { indicator: ind.key }));
       continue;

@@ -3,7 +3,7 @@ import type { Cell } from '../../model/location.js';
 import type { ColumnSpec } from '../../forms/layout.js';
 import { labelKey, normaliseText } from '../../forms/normalise.js';
 import type { GridCell } from './grid.js';
-import { finding, readNumber, readPhone, readText, type ReadContext } from './values.js';
+import { finding, readNumber, readPhone, readText, type FieldInfo, type ReadContext } from './values.js';
 
 const HEADER_SCAN_ROWS = 15;
 const NOTE_ROW = /^(注|说明|填表说明|备注)[:：]?/;
@@ -13,8 +13,16 @@ export interface ListLayout<K extends string> {
   columns: Partial<Record<K, number>>;
 }
 
-function columnKeys(col: ColumnSpec): string[] {
-  return [col.header, ...(col.aliases ?? [])].map(labelKey);
+/** Each column's header and aliases as label keys, made once per column list (the lists are constants). */
+const keysOfColumns = new WeakMap<readonly ColumnSpec[], string[][]>();
+
+function columnKeys(columns: readonly ColumnSpec[]): string[][] {
+  let keys = keysOfColumns.get(columns);
+  if (!keys) {
+    keys = columns.map((col) => [col.header, ...(col.aliases ?? [])].map(labelKey));
+    keysOfColumns.set(columns, keys);
+  }
+  return keys;
 }
 
 /**
@@ -24,15 +32,14 @@ function columnKeys(col: ColumnSpec): string[] {
 export function findHeader<K extends string>(ctx: ReadContext, form: string, columns: readonly ColumnSpec<K>[]): ListLayout<K> | undefined {
   const { grid } = ctx;
   const required = columns.filter((c) => !c.optional);
+  const keys = columnKeys(columns);
   for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, grid.rowCount); r++) {
     const found: Partial<Record<K, number>> = {};
-    for (let c = 1; c <= grid.colCount; c++) {
-      if (!grid.isMaster(r, c)) continue;
-      const text = grid.at(r, c).text;
-      if (!text) continue;
-      const key = labelKey(text);
-      const col = columns.find((spec) => found[spec.key] === undefined && columnKeys(spec).includes(key));
-      if (col) found[col.key] = c;
+    for (const cell of grid.filled(r, r)) {
+      if (!cell.text) continue;
+      const key = labelKey(cell.text);
+      const i = columns.findIndex((spec, j) => found[spec.key] === undefined && keys[j]!.includes(key));
+      if (i >= 0) found[columns[i]!.key] = cell.col;
     }
     const hits = required.filter((c) => found[c.key] !== undefined).length;
     if (hits >= Math.max(2, Math.ceil(required.length / 2))) {
@@ -54,14 +61,30 @@ export function findHeader<K extends string>(ctx: ReadContext, form: string, col
 export function* dataRows<K extends string>(ctx: ReadContext, layout: ListLayout<K>): Generator<number> {
   const { grid } = ctx;
   const used = (Object.entries(layout.columns) as [K, number][]).filter(([k]) => k !== 'seq').map(([, c]) => c);
+  // One walk over the filled cells below the header gives each row's count and first cell (for notes).
+  const below = [...grid.filled(layout.headerRow + 1)];
+  let next = 0;
   for (let r = layout.headerRow + 1; r <= grid.rowCount; r++) {
-    const filled = used.filter((c) => {
+    while (next < below.length && below[next]!.row < r) next++;
+    if (next >= below.length) {
+      // No filled cell is left, so no used column can be filled either: the remaining rows are empty.
+      return;
+    }
+    if (below[next]!.row > r) {
+      r = below[next]!.row - 1;
+      continue;
+    }
+    let filled = false;
+    for (const c of used) {
       const cell = grid.at(r, c);
-      return cell.row === r && (cell.text !== '' || cell.error || cell.noResult);
-    });
-    if (filled.length === 0) continue;
-    const texts = [...grid.filled(r, r)];
-    if (texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!.text))) continue;
+      if (cell.row === r && (cell.text !== '' || cell.error || cell.noResult)) {
+        filled = true;
+        break;
+      }
+    }
+    if (!filled) continue;
+    const single = next + 1 >= below.length || below[next + 1]!.row !== r;
+    if (single && NOTE_ROW.test(normaliseText(below[next]!.text))) continue;
     yield r;
   }
 }
@@ -81,7 +104,7 @@ export function readColumn<K extends string>(
   field: string,
 ): Cell<string | null> | Cell<number | null> {
   const cell = cellOf(ctx, layout, spec.key, row);
-  const info = { field, ...(spec.unit ? { unit: spec.unit } : {}) };
+  const info: FieldInfo = spec.unit ? { field, unit: spec.unit } : { field };
   if (spec.kind === 'number') return readNumber(ctx, cell, info);
   if (spec.kind === 'phone') return readPhone(ctx, cell, info);
   return readText(ctx, cell, info);

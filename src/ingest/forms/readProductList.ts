@@ -5,10 +5,12 @@ import { FORM_NAMES, PRODUCT_COLUMNS, type ProductColumnKey } from '../../forms/
 import { cellOf, dataRows, findHeader, readColumn } from './readList.js';
 import { finding, periodDates, readText, type ReadContext } from './values.js';
 
+const SPEC_OF = new Map(PRODUCT_COLUMNS.map((c) => [c.key, c]));
+
 export function readProductList(ctx: ReadContext): ProductList | undefined {
   const layout = findHeader(ctx, FORM_NAMES.products, PRODUCT_COLUMNS);
   if (!layout) return undefined;
-  const spec = (key: ProductColumnKey) => PRODUCT_COLUMNS.find((c) => c.key === key)!;
+  const spec = (key: ProductColumnKey) => SPEC_OF.get(key)!;
   const col = (key: ProductColumnKey, r: number) => readColumn(ctx, layout, spec(key), r, spec(key).header);
   const rows: ProductRow[] = [];
   for (const r of dataRows(ctx, layout)) {

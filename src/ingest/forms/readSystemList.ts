@@ -11,26 +11,34 @@ import { finding, readYesNo, type ReadContext } from './values.js';
 
 /** 「研发」, 「研发系统」, 「研发（5）」, 「business.rnd」 all name business.rnd. */
 export function systemIndicatorOf(name: string, rules: Rules): IndicatorKey | null {
+  return indicatorNamed(name, systemIndicatorsByName(rules));
+}
+
+function indicatorNamed(name: string, byName: Map<string, IndicatorKey>): IndicatorKey | null {
   if (isIndicatorKey(name.trim())) return name.trim() as IndicatorKey;
-  const byName = systemIndicatorsByName(rules);
   const key = labelKey(name);
   return byName.get(key) ?? byName.get(key.replace(/(系统|类|指标)$/, '')) ?? null;
 }
 
+const SPEC_OF = new Map(SYSTEM_COLUMNS.map((c) => [c.key, c]));
+
 export function readSystemList(ctx: ReadContext): SystemList | undefined {
   const layout = findHeader(ctx, FORM_NAMES.systems, SYSTEM_COLUMNS);
   if (!layout) return undefined;
-  const known = [...systemIndicatorsByName(ctx.rules).keys()].join('、');
+  const byName = systemIndicatorsByName(ctx.rules);
+  const known = () => [...byName.keys()].join('、');
   const rows: SystemRow[] = [];
-  const text = (key: SystemColumnKey, r: number) =>
-    readColumn(ctx, layout, SYSTEM_COLUMNS.find((c) => c.key === key)!, r, SYSTEM_COLUMNS.find((c) => c.key === key)!.header) as Cell<string | null>;
+  const text = (key: SystemColumnKey, r: number) => {
+    const spec = SPEC_OF.get(key)!;
+    return readColumn(ctx, layout, spec, r, spec.header) as Cell<string | null>;
+  };
   for (const r of dataRows(ctx, layout)) {
     const indicatorName = text('indicatorName', r);
     let indicator: IndicatorKey | null = null;
     if (indicatorName.value !== null) {
-      indicator = systemIndicatorOf(indicatorName.value, ctx.rules);
-      if (!indicator) ctx.findings.push(finding('UNKNOWN_SYSTEM_INDICATOR', { name: indicatorName.value, known }, indicatorName.loc));
-    } else ctx.findings.push(finding('UNKNOWN_SYSTEM_INDICATOR', { name: '（空）', known }, indicatorName.loc));
+      indicator = indicatorNamed(indicatorName.value, byName);
+      if (!indicator) ctx.findings.push(finding('UNKNOWN_SYSTEM_INDICATOR', { name: indicatorName.value, known: known() }, indicatorName.loc));
+    } else ctx.findings.push(finding('UNKNOWN_SYSTEM_INDICATOR', { name: '（空）', known: known() }, indicatorName.loc));
     const onCloud = readYesNo(ctx, cellOf(ctx, layout, 'onCloud', r), { field: '是否云上', ...(indicator ? { indicator } : {}) }, null);
     rows.push({
       row: r,

@@ -47,9 +47,9 @@ export function readStyleFormats(xml: string | undefined): (string | undefined)[
     let inCellXfs = false;
     return {
       open(name, a) {
-        if (name === 'numFmt') formats.set(parseInt(a.numFmtId ?? '', 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
+        if (name === 'numFmt') formats.set(parseInt(a.get('numFmtId') ?? '', 10), (a.get('formatCode') ?? '').replace(/[\\](.)/g, '$1'));
         else if (name === 'cellXfs') inCellXfs = true;
-        else if (name === 'xf' && inCellXfs) ids.push(parseInt(a.numFmtId ?? '', 10));
+        else if (name === 'xf' && inCellXfs) ids.push(parseInt(a.get('numFmtId') ?? '', 10));
       },
       close(name) {
         if (name === 'cellXfs') inCellXfs = false;

@@ -30,7 +30,9 @@ export function readRels(xml: string | undefined): Map<string, string> {
     const found = (rels = new Map());
     return {
       open(name, a) {
-        if (name === 'Relationship' && a.Id !== undefined) found.set(a.Id, a.Target ?? '');
+        if (name !== 'Relationship') return;
+        const id = a.get('Id');
+        if (id !== undefined) found.set(id, a.get('Target') ?? '');
       },
     };
   });
@@ -50,13 +52,13 @@ export function readWorkbookListing(workbookXml: string, relsXml: string | undef
     date1904 = false;
     return {
       open(name, a) {
-        if (name === 'workbookPr') date1904 = a.date1904 === '1';
+        if (name === 'workbookPr') date1904 = a.get('date1904') === '1';
         if (name !== 'sheet') return;
-        const target = rels.get(a['r:id'] ?? '');
+        const target = rels.get(a.get('r:id') ?? '');
         if (target === undefined) return;
         const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
         // exceljs cuts longer sheet names to Excel's 31 characters.
-        if (WORKSHEET_PART.test(part)) found.push(Object.freeze({ name: (a.name ?? '').slice(0, 31), part }));
+        if (WORKSHEET_PART.test(part)) found.push(Object.freeze({ name: (a.get('name') ?? '').slice(0, 31), part }));
       },
     };
   });

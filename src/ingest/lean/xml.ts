@@ -7,9 +7,20 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
+/**
+ * The attributes of the tag being opened, read by name. Valid only during the `open` call: the fast path
+ * reuses one accessor for every tag and cuts a value out of the part only when it is asked for, since
+ * most attributes (`ht`, `spans`, `x14ac:dyDescent`, data validation messages …) are never read.
+ */
+export interface XmlAttrs {
+  get(name: string): string | undefined;
+  /** Every attribute in document order, as a new object (for tests and diagnostics, not the hot path). */
+  toRecord(): Record<string, string>;
+}
+
 /** Handlers are called as plain functions (no `this`), on both paths. */
 export interface XmlHandlers {
-  open?(name: string, attrs: Record<string, string>): void;
+  open?(name: string, attrs: XmlAttrs): void;
   text?(text: string): void;
   close?(name: string): void;
 }
@@ -37,7 +48,11 @@ export function scanWithSaxes(xml: string, h: XmlHandlers): void {
   });
   if (h.open) {
     const open = h.open;
-    parser.on('opentag', (tag: SaxesTagPlain) => open(tag.name, tag.attributes as Record<string, string>));
+    const attrs = new SaxesAttrs();
+    parser.on('opentag', (tag: SaxesTagPlain) => {
+      attrs.record = tag.attributes as Record<string, string>;
+      open(tag.name, attrs);
+    });
   }
   if (h.text) parser.on('text', h.text);
   if (h.close) {
@@ -46,6 +61,59 @@ export function scanWithSaxes(xml: string, h: XmlHandlers): void {
   }
   parser.write(xml).close();
   if (failure) throw failure;
+}
+
+/** saxes's attributes object (it has no prototype, so any name can be looked up safely). */
+class SaxesAttrs implements XmlAttrs {
+  record: Record<string, string> = Object.create(null) as Record<string, string>;
+
+  get(name: string): string | undefined {
+    return this.record[name];
+  }
+
+  toRecord(): Record<string, string> {
+    return { ...this.record };
+  }
+}
+
+/**
+ * The fast path's attributes: where each value lies in the part, cut out (and so allocated) only when
+ * asked for. A value holding an entity reference is decoded while scanning (it has to be checked then
+ * anyway) and kept as a string.
+ */
+class ScannedAttrs implements XmlAttrs {
+  count = 0;
+  readonly names: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly decoded: (string | undefined)[] = [];
+
+  constructor(private readonly xml: string) {}
+
+  /** Whether the tag already has this attribute (XML forbids repeating one). */
+  has(name: string): boolean {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return true;
+    return false;
+  }
+
+  add(name: string, start: number, end: number, decoded: string | undefined): void {
+    const i = this.count++;
+    this.names[i] = name;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.decoded[i] = decoded;
+  }
+
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.decoded[i] ?? this.xml.slice(this.starts[i], this.ends[i]);
+    return undefined;
+  }
+
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (let i = 0; i < this.count; i++) out[this.names[i]!] = this.get(this.names[i]!)!;
+    return { ...out };
+  }
 }
 
 const TAB = 0x09;
@@ -180,40 +248,45 @@ function scanText(xml: string, at: number): string | null {
   return out.includes(']]>') ? null : out;
 }
 
+/** Set by scanAttrValue: the decoded value when it held an entity reference, else undefined. */
+let attrDecoded: string | undefined;
+
 /**
- * A quoted attribute value from `at` (just past the opening quote) to the matching quote, entity-decoded,
- * or null: besides what scanText refuses, `<` (XML forbids it), tab and line feed (saxes normalises them
+ * Checks a quoted attribute value from `at` (just past the opening quote) to the matching quote, leaving
+ * its end in runEnd and, when it held an entity reference, its decoded text in attrDecoded. False outside
+ * the subset: besides what scanText refuses, `<` (XML forbids it), tab and line feed (saxes normalises them
  * to spaces) and `>` (never written by the workbook writers; left to saxes).
  */
-function scanAttrValue(xml: string, at: number, quote: number): string | null {
+function scanAttrValue(xml: string, at: number, quote: number): boolean {
   const n = xml.length;
   let out = '';
   let from = at;
   let i = at;
   let decoded = false;
   for (;;) {
-    if (i >= n) return null;
+    if (i >= n) return false;
     const c = xml.charCodeAt(i);
     if (c === quote) break;
     if (c === AMP) {
       const v = readEntity(xml, i);
-      if (v === null) return null;
+      if (v === null) return false;
       out += xml.slice(from, i) + v;
       i = from = entityEnd;
       decoded = true;
       continue;
     }
-    if (c < SPACE || c === LT || c === GT) return null;
+    if (c < SPACE || c === LT || c === GT) return false;
     if (c >= 0xd800) {
       const len = highCharLength(xml, i, c);
-      if (len === 0) return null;
+      if (len === 0) return false;
       i += len;
       continue;
     }
     i++;
   }
   runEnd = i;
-  return decoded ? out + xml.slice(from, i) : xml.slice(at, i);
+  attrDecoded = decoded ? out + xml.slice(from, i) : undefined;
+  return true;
 }
 
 /** The end of an ASCII name starting at `at`, or `at` itself when no name starts there. */
@@ -228,23 +301,38 @@ function nameEnd(xml: string, at: number): number {
 }
 
 /**
- * Names seen before, direct-mapped by length and end characters: handing out the same string object
- * for every `c`, `r`, `s` spares an allocation per tag and attribute, and lets the engine use the name
- * as a known property key instead of looking each fresh copy up in its string table.
+ * Names seen before, direct-mapped: handing out the same string object for every `row`, `ref`,
+ * `mergeCell` spares an allocation per tag and attribute. The table holds the engine's internalised
+ * copy (what a literal or a property key is), so the handlers' `name === 'row'` and the attribute
+ * look-ups compare pointers, not characters. It is large enough that the hundred-odd names of the
+ * workbook parts rarely share a slot, since a miss costs more than a slice.
  */
-const INTERNED: (string | undefined)[] = new Array(1024).fill(undefined);
+const INTERNED: (string | undefined)[] = new Array(4096).fill(undefined);
 const MAX_INTERNED_LENGTH = 40;
+
+/** One-letter names (`c`, `v`, `r`, `s`, `t`, `f`: most names in a sheet), by character code. */
+const ONE_LETTER: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** The internalised string equal to `name`: object keys are internalised (and never views of the part). */
+function internalised(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
+}
 
 function nameAt(xml: string, from: number, to: number): string {
   const length = to - from;
+  if (length === 1) return ONE_LETTER[xml.charCodeAt(from)]!; // names are ASCII (nameEnd)
   if (length > MAX_INTERNED_LENGTH) return xml.slice(from, to);
-  const slot = (length * 61 + xml.charCodeAt(from) * 31 + xml.charCodeAt(to - 1)) & 1023;
+  // Four of the (ASCII) characters and the length, mixed down to 12 bits (Fibonacci hashing).
+  const key = (xml.charCodeAt(from) << 21) ^ (xml.charCodeAt(from + 1) << 14) ^ (xml.charCodeAt(from + (length >> 1)) << 7) ^ xml.charCodeAt(to - 1) ^ (length << 26);
+  const slot = Math.imul(key, 0x9e3779b1) >>> 20;
   const known = INTERNED[slot];
-  if (known !== undefined && known.length === length && xml.startsWith(known, from)) return known;
-  const name = xml.slice(from, to);
-  // A longer slice is a view that keeps the whole part alive; the table keeps a copy of its own.
-  INTERNED[slot] = length < 13 ? name : String.fromCharCode(...Array.from(name, (ch) => ch.charCodeAt(0)));
-  return name;
+  // A loop, not `startsWith`, which is slow when the part holds Chinese (a two-byte string) and the name not.
+  if (known !== undefined && known.length === length) {
+    let j = 0;
+    while (j < length && xml.charCodeAt(from + j) === known.charCodeAt(j)) j++;
+    if (j === length) return known;
+  }
+  return (INTERNED[slot] = internalised(xml.slice(from, to)));
 }
 
 /** Whether a comment's body (between `<!--` and `-->`) is one saxes reads without complaint. */
@@ -284,6 +372,7 @@ export function scanFast(xml: string, h: XmlHandlers): boolean {
     i = XML_DECL.lastIndex;
   }
   const stack: string[] = [];
+  const attrs = new ScannedAttrs(xml);
   let depth = 0;
   let rootSeen = false;
   while (i < n) {
@@ -302,8 +391,12 @@ export function scanFast(xml: string, h: XmlHandlers): boolean {
       if (depth === 0) return false;
       const name = stack[depth - 1]!;
       let k = i + 2;
-      if (!xml.startsWith(name, k)) return false;
-      k += name.length;
+      // A loop rather than `startsWith`, as in nameAt.
+      const length = name.length;
+      let j = 0;
+      while (j < length && xml.charCodeAt(k + j) === name.charCodeAt(j)) j++;
+      if (j < length) return false;
+      k += length;
       while (isSpace(xml.charCodeAt(k))) k++;
       if (xml.charCodeAt(k) !== GT) return false;
       depth--;
@@ -320,7 +413,7 @@ export function scanFast(xml: string, h: XmlHandlers): boolean {
       const end = nameEnd(xml, i + 1);
       if (end === i + 1) return false;
       const name = nameAt(xml, i + 1, end);
-      const attrs: Record<string, string> = {};
+      attrs.count = 0;
       let k = end;
       let selfClosing = false;
       for (;;) {
@@ -348,10 +441,8 @@ export function scanFast(xml: string, h: XmlHandlers): boolean {
         do c = xml.charCodeAt(++k);
         while (isSpace(c));
         if (c !== QUOT && c !== APOS) return false;
-        const value = scanAttrValue(xml, k + 1, c);
-        // `in` also sees inherited names (`__proto__`, `constructor`): those go to saxes too.
-        if (value === null || key in attrs) return false;
-        attrs[key] = value;
+        if (!scanAttrValue(xml, k + 1, c) || attrs.has(key)) return false;
+        attrs.add(key, k + 1, runEnd, attrDecoded);
         k = runEnd + 1;
       }
       rootSeen = true;
