@@ -161,11 +161,6 @@ export async function readSubmission(root: string, rules: Rules, opts: ReadOptio
 export async function readDiscovered(found: Discovery, rules: Rules, opts: ReadOptions = {}): Promise<Submission> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const progress: ReadProgress = { filesRead: 0, applicantsRead: 0 };
-  const own: Awaited<ReturnType<typeof readCityFiles>>[] = [];
-  for (const city of found.cities) {
-    own.push(await readCityFiles(city, rules, limits));
-    progress.filesRead += city.files.length;
-  }
   // All applicants of all cities in discovery order; the packs come back in the same order.
   const apps = found.cities.flatMap((c) => c.applicants);
   const poolOpts: PoolOptions = {
@@ -177,7 +172,20 @@ export async function readDiscovered(found: Discovery, rules: Rules, opts: ReadO
   };
   if (opts.workers) poolOpts.workers = opts.workers;
   if (opts.threads !== undefined) poolOpts.threads = opts.threads;
-  const packs = await readApplicants(apps, rules, limits, poolOpts);
+  // The reading threads start first: the cities' own few files are read here while they load.
+  const reading = readApplicants(apps, rules, limits, poolOpts);
+  const own: Awaited<ReturnType<typeof readCityFiles>>[] = [];
+  try {
+    for (const city of found.cities) {
+      own.push(await readCityFiles(city, rules, limits));
+      progress.filesRead += city.files.length;
+    }
+  } catch (e) {
+    // Not left unobserved: the applicants' reading settles (it never rejects) before this one rethrows.
+    await reading.catch(() => undefined);
+    throw e;
+  }
+  const packs = await reading;
   let at = 0;
   const cities: CitySubmission[] = found.cities.map((city, i) => {
     const applicants = packs.slice(at, (at += city.applicants.length));

@@ -2,7 +2,7 @@
  * An applicant folder as plain data that can cross to a worker thread: each file by its source (where
  * its bytes are), and back to files that read themselves from that source.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { DiscoveredApplicant, FileSource, InputFile } from '../files/tree.js';
 import { sizeOnDisk } from '../files/discover.js';
@@ -96,10 +96,32 @@ class ThreadFile implements InputFile {
 function readQuickly(source: FileSource): Promise<Buffer> {
   if (source.kind !== 'fs') return readSource(source);
   try {
-    return Promise.resolve(readFileSync(source.absPath));
+    return Promise.resolve(readSmallFile(source.absPath));
   } catch (e) {
     return Promise.reject(e as Error);
   }
+}
+
+/** Files up to this size are read into `scratch` with one read call; larger ones by readFileSync. */
+const SMALL = 64 * 1024;
+let scratch: Buffer | undefined;
+
+/**
+ * readFileSync asks the file's size first (fstat) to size its buffer. Nearly every file here is
+ * small: one read into a reused buffer gets it whole, and a read that comes back short of the
+ * buffer has reached the end (a regular file is never read short otherwise). Saves a system call
+ * and an allocation per file; the bytes returned are a copy, never the reused buffer.
+ */
+export function readSmallFile(absPath: string): Buffer {
+  const fd = openSync(absPath, 'r');
+  try {
+    scratch ??= Buffer.allocUnsafeSlow(SMALL);
+    const n = readSync(fd, scratch, 0, SMALL, 0);
+    if (n < SMALL) return Buffer.from(scratch.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(absPath);
 }
 
 /** The same applicant with files that read themselves quickly (see readQuickly); in-memory files kept. */
