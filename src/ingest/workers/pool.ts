@@ -106,7 +106,10 @@ export async function readApplicants(
     if (opts.stallForTest !== undefined) setup.stallForTest = opts.stallForTest;
     if (opts.exitForTest !== undefined) setup.exitForTest = opts.exitForTest;
     const timedOut = (i: number, file: string | null) => place(i, timedOutPack(apps[i]!, limits.timeoutMs, file));
-    const leftover = await runPool(script, jobs, makeJob, Math.min(threads, jobs.length), setup, place, timedOut);
+    // Place strings shared by every pack of the run (see transfer.ts).
+    const strings = new Map<string, string>();
+    const posted = (i: number, pack: ApplicantPack) => place(i, packFromPost(pack, strings, apps[i]!.files));
+    const leftover = await runPool(script, jobs, makeJob, Math.min(threads, jobs.length), setup, posted, timedOut);
     for (const i of leftover) if (packs[i] === undefined) place(i, await readHere(apps[i]!, rules, limits));
   }
   // Files made in memory (no source), or no worker script (running from the sources): in-process,
@@ -138,10 +141,10 @@ function runPool(
   makeJob: (index: number) => ReadJob,
   size: number,
   setup: Omit<WorkerSetup, 'reading'>,
-  place: (i: number, pack: ApplicantPack) => void,
+  /** Given each pack as a thread posted it (see transfer.ts). */
+  posted: (i: number, pack: ApplicantPack) => void,
   timedOut: (i: number, file: string | null) => void,
 ): Promise<number[]> {
-  const strings = new Map<string, string>();
   return new Promise((resolve) => {
     const leftover: number[] = [];
     const queue = [...jobs];
@@ -245,7 +248,7 @@ function runPool(
         }
         if (state.running?.index === r.index) stopClock(state);
         state.held = state.held.filter((j) => j.index !== r.index);
-        if ('pack' in r) place(r.index, packFromPost(r.pack, strings));
+        if ('pack' in r) posted(r.index, r.pack);
         else leftover.push(r.index);
         feed(w);
         finishIfDone();

@@ -4,9 +4,10 @@
  * and the main thread (which holds every pack of the province until scoring) pays for each copy in
  * cloning, memory and garbage collection while the reading threads need the cores. So:
  * - `packForPosting` (reading thread) turns each cell location that only repeats its form's own file
- *   and sheet into the bare cell address;
- * - `packFromPost` (main thread) gives each such address its file and sheet back, and makes every
- *   place string (paths, sheet names, codes) one shared copy across the province.
+ *   and sheet into the bare cell address, and leaves out the file list (the job's own);
+ * - `packFromPost` (main thread) gives each such address its file and sheet back, puts the file list
+ *   back from discovery, and makes every place string (paths, sheet names, codes) one shared copy
+ *   across the province.
  * The pack that comes out is equal to the one that went in, key order and shared objects included
  * (test/workers-pool.test.ts compares them with in-process reading).
  */
@@ -32,6 +33,8 @@ function isPlainCellLoc(v: Obj, file: string, sheet: string): v is { file: strin
  * it was compacted and left whole, so it arrives as one shared object, as cloning would give it.
  */
 export function packForPosting(pack: ApplicantPack): ApplicantPack {
+  // The file list is the job's own (readApplicant copies it): the main thread has it already.
+  pack.files = [];
   // Every location met (any object with a string `cell`): where it was compacted, or null if it was not.
   const met = new Map<object, { parent: Obj; key: string } | null>();
   const visit = (parent: Obj, key: string, v: Obj, file: string | undefined, sheet: string | undefined): void => {
@@ -76,7 +79,7 @@ export function packForPosting(pack: ApplicantPack): ApplicantPack {
  * Restores a posted pack in place: cell addresses become locations again (a new object each, as
  * Grid.loc made them), and place strings are swapped for the copy in `strings`, shared by every pack.
  */
-export function packFromPost(pack: ApplicantPack, strings: Map<string, string>): ApplicantPack {
+export function packFromPost(pack: ApplicantPack, strings: Map<string, string>, files: readonly { relPath: string }[]): ApplicantPack {
   const shareString = (s: string): string => {
     const known = strings.get(s);
     if (known !== undefined) return known;
@@ -108,5 +111,6 @@ export function packFromPost(pack: ApplicantPack, strings: Map<string, string>):
     }
   };
   walk(pack as unknown as Obj, undefined, undefined);
+  pack.files = files.map((f) => shareString(f.relPath));
   return pack;
 }
