@@ -4,7 +4,7 @@
  * same `readCellValue`), the same dates, the same merged ranges, and the same row and column counts
  * (exceljs counts styled empty cells and the cells a merge creates, so readers scan the same area).
  */
-import { Grid, address, type GridCell } from '../forms/grid.js';
+import { Grid, address, type GridCell, type Span } from '../forms/grid.js';
 import { isDateFormat, readCellValue, scalarText, serialToDate, type Scalar } from '../forms/cellValue.js';
 import { exceljsIsDateFormat } from './stylesPart.js';
 import { decodeEscapes, scanXml, xmlDecodeAgain, type XmlHandlers } from './xml.js';
@@ -34,12 +34,8 @@ interface ParsedCell {
   address: string | undefined;
 }
 
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A merged range as the sheet states it (before it is clipped to the Grid). */
+type Range = Span;
 
 /** Set by readRef: the parts of the last reference it accepted. */
 let refCol = 0;
