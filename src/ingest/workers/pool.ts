@@ -23,7 +23,10 @@ import { packFromPost } from './transfer.js';
 
 const fileFinding = findingsOf(fileCodes);
 
-/** Jobs a worker holds at once, so it never waits for the next one; it reads them one after another. */
+/**
+ * Jobs a worker holds at once (it reads them one after another): enough that it never waits for the
+ * next one while this thread is busy, e.g. collecting garbage among a province's packs for 20 ms.
+ */
 const IN_FLIGHT_PER_WORKER = 16;
 
 export interface PoolOptions {
