@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { loadRules } from '../../rules/load.js';
 import type { Rules } from '../../rules/schema.js';
-import { readSubmission } from '../../ingest/readSubmission.js';
+import { discover } from '../../ingest/files/discover.js';
+import type { Discovery } from '../../ingest/files/tree.js';
+import { readDiscovered } from '../../ingest/readSubmission.js';
 import type { Submission } from '../../model/records.js';
 import { IoError } from '../../util/errors.js';
 import type { Progress } from '../progress.js';
@@ -14,15 +16,21 @@ export async function loadRulesOption(file: string | undefined): Promise<Rules> 
 
 /** Reads the input tree, reporting counts on the progress line. */
 export async function readInput(dir: string, rules: Rules, progress: Progress): Promise<Submission> {
+  return (await readInputTree(dir, rules, progress)).submission;
+}
+
+/** readInput, also giving the files discovery found (for a command that goes back to them). */
+export async function readInputTree(dir: string, rules: Rules, progress: Progress): Promise<{ submission: Submission; tree: Discovery }> {
   try {
     await stat(dir);
   } catch (cause) {
     throw new IoError(`找不到输入目录：${dir}`, { cause });
   }
-  const submission = await readSubmission(dir, rules, {
+  const tree = await discover(dir);
+  const submission = await readDiscovered(tree, rules, {
     onProgress: (p) => progress.update(`已读取 ${p.filesRead} 个文件，${p.applicantsRead} 家企业`),
   });
-  return submission;
+  return { submission, tree };
 }
 
 export function describeInput(s: Submission): string {

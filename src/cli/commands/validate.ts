@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { evaluate } from '../../evaluate.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Result } from '../../model/result.js';
-import { discover } from '../../ingest/files/discover.js';
+import type { Discovery } from '../../ingest/files/tree.js';
 import { annotateWorkbook } from '../../report/annotate.js';
 import { formatText } from '../../report/formatters/text.js';
 import { formatJson } from '../../report/formatters/json.js';
@@ -12,7 +12,7 @@ import { formatGithub } from '../../report/formatters/github.js';
 import { exitCodeFor } from '../../report/exitCode.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { createProgress, useColor } from '../progress.js';
-import { describeInput, loadRulesOption, readInput } from './shared.js';
+import { describeInput, loadRulesOption, readInputTree } from './shared.js';
 
 export interface ValidateOptions {
   rules?: string;
@@ -30,7 +30,7 @@ export function allFindings(result: Result): Finding[] {
 export async function runValidate(dir: string, o: ValidateOptions): Promise<number> {
   const rules = await loadRulesOption(o.rules);
   const progress = createProgress(Boolean(o.quiet) || o.format !== 'text');
-  const submission = await readInput(dir, rules, progress);
+  const { submission, tree } = await readInputTree(dir, rules, progress);
   const result = evaluate(submission, rules);
   const findings = allFindings(result);
   progress.done(describeInput(submission));
@@ -49,7 +49,7 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
 
-  if (o.annotate) await writeAnnotated(dir, o.annotate, findings, o.lang);
+  if (o.annotate) await writeAnnotated(tree, o.annotate, findings, o.lang);
   return exitCodeFor(findings, o.failOn);
 }
 
@@ -57,8 +57,7 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
  * A copy of every input workbook, offending cells filled and noted, for the city to send back to
  * the enterprise. Files inside a city zip land under the zip's name without `.zip`.
  */
-async function writeAnnotated(root: string, outDir: string, findings: Finding[], lang: 'zh' | 'en'): Promise<void> {
-  const tree = await discover(root);
+async function writeAnnotated(tree: Discovery, outDir: string, findings: Finding[], lang: 'zh' | 'en'): Promise<void> {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const file = f.location?.file;
