@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_PROVINCES, ZHEJIANG, isZhejiangCity, locateAddress, normaliseCityName } from '../src/data/zhejiang.js';
+import { OTHER_PROVINCES, ZHEJIANG, compareCityNames, isZhejiangCity, locateAddress, normaliseCityName } from '../src/data/zhejiang.js';
 
 describe('ZHEJIANG', () => {
   it('lists the 11 prefecture-level cities with 90 districts, counties and county-level cities', () => {
     expect(ZHEJIANG.map((c) => c.city)).toEqual([
-      '杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市',
+      '杭州市', '宁波市', '温州市', '湖州市', '嘉兴市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市',
     ]);
     const all = ZHEJIANG.flatMap((c) => c.districts);
     expect(all).toHaveLength(90);
@@ -20,6 +20,17 @@ describe('ZHEJIANG', () => {
   it('names the 33 other provincial-level divisions', () => {
     expect(OTHER_PROVINCES).toHaveLength(33);
     expect(OTHER_PROVINCES).not.toContain('浙江省');
+  });
+});
+
+describe('compareCityNames', () => {
+  it('sorts the official order, short names and zips alike, then other names, then none', () => {
+    const names = ['', '丽水市', '外省', '嘉兴市.zip', '湖州', '杭州市', '台州市', '宁波市'];
+    expect([...names].sort(compareCityNames)).toEqual(['杭州市', '宁波市', '湖州', '嘉兴市.zip', '台州市', '丽水市', '外省', '']);
+  });
+
+  it('gives each city its administrative code', () => {
+    expect(ZHEJIANG.map((c) => c.code).sort()).toEqual(['3301', '3302', '3303', '3304', '3305', '3306', '3307', '3308', '3309', '3310', '3311']);
   });
 });
 

@@ -7,40 +7,70 @@
 
 export interface ZhejiangCity {
   city: string;
+  /** Administrative division code (GB/T 2260), e.g. 3301 for 杭州市. */
+  code: string;
   districts: readonly string[];
 }
 
+/**
+ * The eleven cities in the order Zhejiang's documents list them (杭州、宁波、温州、湖州、嘉兴、绍兴、金华、
+ * 衢州、舟山、台州、丽水). Every report lists and groups cities in this order (`compareCityNames`); it
+ * differs from the code order only in 湖州 (3305) coming before 嘉兴 (3304).
+ */
 export const ZHEJIANG: readonly ZhejiangCity[] = [
   {
     city: '杭州市',
+    code: '3301',
     districts: ['上城区', '拱墅区', '西湖区', '滨江区', '萧山区', '余杭区', '临平区', '钱塘区', '富阳区', '临安区', '桐庐县', '淳安县', '建德市'],
   },
   {
     city: '宁波市',
+    code: '3302',
     districts: ['海曙区', '江北区', '北仑区', '镇海区', '鄞州区', '奉化区', '象山县', '宁海县', '余姚市', '慈溪市'],
   },
   {
     city: '温州市',
+    code: '3303',
     districts: ['鹿城区', '龙湾区', '瓯海区', '洞头区', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县', '瑞安市', '乐清市', '龙港市'],
   },
-  { city: '嘉兴市', districts: ['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市'] },
-  { city: '湖州市', districts: ['吴兴区', '南浔区', '德清县', '长兴县', '安吉县'] },
-  { city: '绍兴市', districts: ['越城区', '柯桥区', '上虞区', '新昌县', '诸暨市', '嵊州市'] },
+  { city: '湖州市', code: '3305', districts: ['吴兴区', '南浔区', '德清县', '长兴县', '安吉县'] },
+  { city: '嘉兴市', code: '3304', districts: ['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市'] },
+  { city: '绍兴市', code: '3306', districts: ['越城区', '柯桥区', '上虞区', '新昌县', '诸暨市', '嵊州市'] },
   {
     city: '金华市',
+    code: '3307',
     districts: ['婺城区', '金东区', '武义县', '浦江县', '磐安县', '兰溪市', '义乌市', '东阳市', '永康市'],
   },
-  { city: '衢州市', districts: ['柯城区', '衢江区', '常山县', '开化县', '龙游县', '江山市'] },
-  { city: '舟山市', districts: ['定海区', '普陀区', '岱山县', '嵊泗县'] },
+  { city: '衢州市', code: '3308', districts: ['柯城区', '衢江区', '常山县', '开化县', '龙游县', '江山市'] },
+  { city: '舟山市', code: '3309', districts: ['定海区', '普陀区', '岱山县', '嵊泗县'] },
   {
     city: '台州市',
+    code: '3310',
     districts: ['椒江区', '黄岩区', '路桥区', '三门县', '天台县', '仙居县', '温岭市', '临海市', '玉环市'],
   },
   {
     city: '丽水市',
+    code: '3311',
     districts: ['莲都区', '青田县', '缙云县', '遂昌县', '松阳县', '云和县', '庆元县', '景宁畲族自治县', '龙泉市'],
   },
 ];
+
+/** The eleven city names (with 市) in official order. */
+export const CITY_NAMES: readonly string[] = ZHEJIANG.map((c) => c.city);
+
+const CITY_POSITION: ReadonlyMap<string, number> = new Map(CITY_NAMES.map((c, i) => [c, i]));
+
+/**
+ * Official order for city names as delivered (杭州市, 杭州, 杭州市.zip): the eleven first in the order of
+ * `ZHEJIANG`, then any other name in code-point order, then '' (applicants outside any city) last.
+ */
+export function compareCityNames(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '' || b === '') return a === '' ? 1 : -1;
+  const pa = CITY_POSITION.get(normaliseCityName(a)) ?? CITY_NAMES.length;
+  const pb = CITY_POSITION.get(normaliseCityName(b)) ?? CITY_NAMES.length;
+  return pa - pb || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 /** The 33 provincial-level divisions other than Zhejiang, full names. */
 export const OTHER_PROVINCES: readonly string[] = [
@@ -75,7 +105,7 @@ const LEGACY_DISTRICTS: Readonly<Record<string, string>> = {
   玉环县: '台州市',
 };
 
-const CITY_NAMES: ReadonlySet<string> = new Set(ZHEJIANG.map((c) => c.city));
+const CITY_SET: ReadonlySet<string> = new Set(CITY_NAMES);
 
 const DISTRICT_CITY: ReadonlyMap<string, string> = new Map(
   ZHEJIANG.flatMap((c) => c.districts.map((d) => [d, c.city] as const)),
@@ -86,12 +116,12 @@ export function normaliseCityName(name: string): string {
   const bare = name.trim().replace(/\.zip$/i, '').replace(/\s+/g, '');
   const stem = bare.replace(/市$/, '');
   const full = `${stem}市`;
-  return CITY_NAMES.has(full) ? full : bare;
+  return CITY_SET.has(full) ? full : bare;
 }
 
 /** True for one of the 11 prefecture-level cities, with or without 市 (杭州 / 杭州市). */
 export function isZhejiangCity(name: string): boolean {
-  return CITY_NAMES.has(normaliseCityName(name));
+  return CITY_SET.has(normaliseCityName(name));
 }
 
 export interface AddressLocation {
@@ -153,7 +183,7 @@ function findCity(text: string): Mention | null {
   // 宁波杭州湾新区 lies in 宁波 (慈溪): 杭州湾 must not read as 杭州.
   const cleaned = text.replace(/杭州湾/g, '＿＿＿');
   const forms = new Map<string, string>();
-  for (const c of CITY_NAMES) {
+  for (const c of CITY_SET) {
     forms.set(c, c);
     forms.set(c.replace(/市$/, ''), c);
   }

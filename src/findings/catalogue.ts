@@ -36,7 +36,8 @@ function build(): Map<string, CatalogueEntry> {
 
 export const catalogue: ReadonlyMap<string, CatalogueEntry> = build();
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../model/lang.js';
+import type { Lang } from '../model/lang.js';
 
 function fill(template: string, args: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
