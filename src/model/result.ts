@@ -8,6 +8,31 @@ import type { InputKind } from './records.js';
 
 export type ApplicantStatus = 'qualified' | 'flagged' | 'rejected';
 
+/**
+ * Where a value came from (results.json schema v2): the file, sheet and cell a person can open, and the
+ * text typed there. `unit` says what conversion was applied when the typed unit was not the
+ * indicator's (「500GB」 → 0.49 TB). A value replaced by a review decision says so in `decision`.
+ */
+export interface ValueSource {
+  file: string;
+  sheet?: string;
+  cell?: string;
+  /** The cell's text as typed ('' for an empty cell). */
+  raw: string;
+  unit?: string;
+  /** Set when a 人工复核 decision replaced the value read from the cell: the sheet row and the value before. */
+  decision?: { row: number; file: string; before: number | null };
+}
+
+/** The sources of an indicator's N and M; the server's N and M also keep the cores and memory behind them. */
+export interface IndicatorSources {
+  n?: ValueSource;
+  m?: ValueSource;
+  server?: Partial<Record<'cloudCores' | 'cloudMemoryGb' | 'allCores' | 'allMemoryGb', ValueSource>>;
+  /** collaboration.data: each category's tick cell. */
+  ticks?: Partial<Record<string, ValueSource>>;
+}
+
 export interface IndicatorResult {
   /** N and M as used for scoring (server in 4核16G units; collaboration.systems M = Σ business N). */
   n: number | null;
@@ -21,6 +46,8 @@ export interface IndicatorResult {
   horizontalScore: number;
   score: number;
   verified: boolean;
+  /** Where N and M came from (filled by evaluate from the records' cells; see ValueSource). */
+  sources?: IndicatorSources;
 }
 
 export interface ExpertResult {
