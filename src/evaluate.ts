@@ -11,8 +11,17 @@ import type {
   ApplicantStatus,
   ExpertResult,
   IndicatorResult,
+  IndicatorSources,
+  Receipt,
+  ReceivedForm,
   Result,
+  Selection,
 } from './model/result.js';
+import type { EvidenceFile, SniffedType } from './model/records.js';
+import { compareCityNames, locateAddress } from './data/zhejiang.js';
+import { acceptedLicense } from './validate/checks/evidence/license.js';
+import { EVIDENCE_DIR } from './validate/checks/evidence/evidencePaths.js';
+import { indicatorSources } from './score/indicatorSources.js';
 import type { Rules } from './rules/schema.js';
 import { runCheck, type Check } from './validate/check.js';
 import { checks as registryChecks } from './validate/registry.js';
@@ -23,7 +32,7 @@ import { indicatorValues, type IndicatorValue } from './score/indicatorValues.js
 import { ratioProblem, selfScore, type RatioProblem } from './score/selfScore.js';
 import { horizontalGrades, type HorizontalRanking } from './score/horizontalGrade.js';
 import { expertTotal as sumExpertItems, indicatorScore, maxTotal, totals } from './score/combine.js';
-import { cityRecommendedRank, rankEntries, type RankingEntry } from './score/ranking.js';
+import { cityRecommendedRank, cityRecommendedRow, compareForRanking, decidingCriterion, rankEntries, type RankingEntry } from './score/ranking.js';
 import { sortFindings } from './score/findingOrder.js';
 
 export interface ExpertInput {
@@ -91,6 +100,7 @@ interface Assessed {
   status: ApplicantStatus;
   rejectedBy: string[];
   values: Partial<Record<IndicatorKey, IndicatorValue>>;
+  sources: Partial<Record<IndicatorKey, IndicatorSources>>;
   verified: Set<IndicatorKey>;
   selfScores: Map<IndicatorKey, Rational>;
 }
@@ -136,11 +146,12 @@ function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules
     : findings.some((f) => SEVERITY_ORDER[f.severity] >= flagLevel)
       ? 'flagged'
       : 'qualified';
-  return { pack, city, name: nameOf(pack), findings, status, rejectedBy, values, verified, selfScores };
+  const sources = indicatorSources(pack.a2, rules);
+  return { pack, city, name: nameOf(pack), findings, status, rejectedBy, values, sources, verified, selfScores };
 }
 
 function emptyIndicator(): IndicatorResult {
-  return { n: null, m: null, selfScore: 0, rank: null, rankedCount: 0, grade: null, horizontalScore: 0, score: 0, verified: false };
+  return { n: null, m: null, selfScore: 0, rank: null, rankedCount: 0, grade: null, horizontalScore: 0, score: 0, verified: false, sources: {} };
 }
 
 function numberOrNull(r: Rational | null): number | null {
@@ -212,6 +223,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
         horizontalScore: toNumber(horizontalScore),
         score: toNumber(score),
         verified: a.verified.has(rule.key),
+        sources: a.sources[rule.key] ?? {},
       };
     }
     // The result type holds every known key; one that a later batch's rules do not score shows empty.
@@ -240,21 +252,28 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
   }
   for (const list of byCity.values()) for (const [id, r] of rankEntries(list)) cityRanks.set(id, r);
 
-  const selection = options.selection ?? null;
+  const asked = options.selection ?? null;
   const isSelected = (s: (typeof scored)[number]): boolean => {
-    if (!selection || s.a.status === 'rejected') return false;
-    if (selection.by === 'count') return provinceRanks.get(s.a.pack.id)! <= selection.value;
-    return compare(s.total, fromNumber(selection.value)) >= 0;
+    if (!asked || s.a.status === 'rejected') return false;
+    if (asked.by === 'count') return provinceRanks.get(s.a.pack.id)! <= asked.value;
+    return compare(s.total, fromNumber(asked.value)) >= 0;
   };
+  const selection: Selection | null = asked
+    ? { ...asked, count: scored.filter(isSelected).length, tie: asked.by === 'count' ? tieAtCut(ranked.map((s) => s.entry), asked.value) : null }
+    : null;
 
   const max = toNumber(maxTotal(rules, withExperts));
   const applicants: ApplicantResult[] = scored.map((s) => {
     const { a, t } = s;
     const dimensions: Record<string, number> = {};
     for (const k of dimensionKeys) dimensions[k] = toNumber(t.dimensions[k] ?? ZERO);
+    const a3Row = cityRecommendedRow(a.city.a3, a.name);
+    const typedDistrict = a3Row?.district.value?.trim();
+    const address = a.pack.a1?.fields.registeredAddress?.value;
     return {
       id: a.pack.id,
       city: a.pack.city,
+      district: typedDistrict || (address ? locateAddress(address).district : null),
       name: a.name,
       creditCode: a.pack.a1?.fields.creditCode?.value?.trim() || null,
       status: a.status,
@@ -273,33 +292,33 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
       maxTotal: max,
       identity: identityOf(a.pack),
       selected: isSelected(s),
+      received: receiptOf(a.pack),
       findings: sortFindings(a.findings),
     };
   });
 
+  // Rejected applicants have no rank: listed by city in the official order, then by name.
   const rejectedOrder = (x: ApplicantResult, y: ApplicantResult): number =>
-    pinyin.compare(x.city, y.city) ||
-    (x.city < y.city ? -1 : x.city > y.city ? 1 : 0) ||
-    pinyin.compare(x.name, y.name) ||
-    (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    compareCityNames(x.city, y.city) || pinyin.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   const ordered = [
     ...applicants.filter((x) => x.provinceRank !== null).sort((x, y) => x.provinceRank! - y.provinceRank!),
     ...applicants.filter((x) => x.provinceRank === null).sort(rejectedOrder),
   ];
 
-  const cityNames = [...new Set(submission.cities.map((c) => c.name))].sort(
-    (x, y) => pinyin.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0),
-  );
   const cityOf = new Map(packs.map((p) => [p.pack.id, p.city.name]));
-  const cities = cityNames.map((name) => ({
-    name,
-    applicants: ordered.filter((x) => cityOf.get(x.id) === name).map((x) => x.id),
-  }));
+  const cities = [...submission.cities]
+    .sort((x, y) => compareCityNames(x.name, y.name))
+    .filter((c, i, all) => i === 0 || all[i - 1]!.name !== c.name)
+    .map((city) => ({
+      name: city.name,
+      applicants: ordered.filter((x) => cityOf.get(x.id) === city.name).map((x) => x.id),
+      a3: city.a3 ? receivedForm(city.a3) : null,
+    }));
 
   const allFindings = [...topLevel, ...applicants.flatMap((x) => x.findings)];
   const count = (sev: Finding['severity']) => allFindings.filter((f) => f.severity === sev).length;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     rules: { id: rules.id, title: rules.title },
     input: { root: submission.root, kind: submission.kind },
     expertScored: withExperts,
@@ -316,6 +335,57 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     },
     cities,
     applicants: ordered,
-    findings: sortFindings(topLevel),
+    findings: cityOrder(sortFindings(topLevel)),
+  };
+}
+
+/** Province-wide findings first, then each city's in the official order (stable within). */
+function cityOrder(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.city === undefined ? (b.city === undefined ? 0 : -1) : b.city === undefined ? 1 : compareCityNames(a.city, b.city)));
+}
+
+/**
+ * Applicants with the same total as the cut of a top-`count` list, on both sides of it. Null when the
+ * list takes everyone or the last in and the first out differ in total.
+ */
+function tieAtCut(entries: RankingEntry[], count: number): Selection['tie'] {
+  const sorted = [...entries].sort(compareForRanking);
+  const lastIn = sorted[count - 1];
+  const firstOut = sorted[count];
+  if (!lastIn || !firstOut || compare(lastIn.total, firstOut.total) !== 0) return null;
+  const same = sorted.map((e, i) => ({ e, i })).filter(({ e }) => compare(e.total, lastIn.total) === 0);
+  return {
+    total: toNumber(lastIn.total),
+    decidedBy: decidingCriterion(lastIn, firstOut) ?? 'name',
+    selected: same.filter(({ i }) => i < count).map(({ e }) => e.id),
+    notSelected: same.filter(({ i }) => i >= count).map(({ e }) => e.id),
+  };
+}
+
+/** The format as people name it, from the file's extension (XLSX, CSV …). */
+function formatOf(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toUpperCase() : '';
+}
+
+function receivedForm(form: { file: string; sheet: string }): ReceivedForm {
+  return { file: form.file, sheet: form.sheet, format: formatOf(form.file) };
+}
+
+const IMAGE: ReadonlySet<SniffedType> = new Set(['png', 'jpeg', 'gif', 'bmp', 'webp']);
+
+function receiptOf(pack: ApplicantPack): Receipt {
+  const evidence: EvidenceFile[] = pack.evidence.filter((f) => f.path.startsWith(`${EVIDENCE_DIR}/`));
+  const images = evidence.filter((f) => IMAGE.has(f.type)).length;
+  const pdfs = evidence.filter((f) => f.type === 'pdf').length;
+  return {
+    a1: pack.a1 ? receivedForm(pack.a1) : null,
+    a2: pack.a2 ? receivedForm(pack.a2) : null,
+    systems: pack.systems ? receivedForm(pack.systems) : null,
+    products: pack.products ? receivedForm(pack.products) : null,
+    license: acceptedLicense(pack.evidence)?.path ?? null,
+    evidence: { files: evidence.length, images, pdfs, other: evidence.length - images - pdfs },
+    files: pack.files.length,
   };
 }

@@ -11,9 +11,10 @@ export type ApplicantStatus = 'qualified' | 'flagged' | 'rejected';
 /**
  * Where a value came from (results.json schema v2): the file, sheet and cell a person can open, and the
  * text typed there. `unit` says what conversion was applied when the typed unit was not the
- * indicator's (「500GB」 → 0.49 TB). A value replaced by a review decision says so in `decision`.
+ * indicator's (「500GB」 read in TB: `GB → TB`). A value replaced by a review decision says so in `decision`.
  */
 export interface ValueSource {
+  /** Relative to the input root, `/`-separated, like every place in the Result. */
   file: string;
   sheet?: string;
   cell?: string;
@@ -24,13 +25,23 @@ export interface ValueSource {
   decision?: { row: number; file: string; before: number | null };
 }
 
-/** The sources of an indicator's N and M; the server's N and M also keep the cores and memory behind them. */
+/** The four numbers behind 云服务器's N (cloud) and M (all), when typed as cores and memory. */
+export type ServerPart = 'cloudCores' | 'cloudMemoryGb' | 'allCores' | 'allMemoryGb';
+
+/**
+ * The sources of an indicator's N and M. A value typed in one cell has `n` / `m`; the others say what
+ * they were made of: the server's N and M from the cores and memory in `server` (when typed that way),
+ * 数据协同's N from the ticks in `ticks`, 系统协同's M as the sum of the N of `mSumOf` (each with its
+ * own source), and an M the rules file fixes (`mFromRules`: 数据协同's 6 categories).
+ */
 export interface IndicatorSources {
   n?: ValueSource;
   m?: ValueSource;
-  server?: Partial<Record<'cloudCores' | 'cloudMemoryGb' | 'allCores' | 'allMemoryGb', ValueSource>>;
-  /** collaboration.data: each category's tick cell. */
+  server?: Partial<Record<ServerPart, ValueSource>>;
+  /** collaboration.data: each category's tick cell, by category name (研发数据 …). */
   ticks?: Partial<Record<string, ValueSource>>;
+  mSumOf?: IndicatorKey[];
+  mFromRules?: boolean;
 }
 
 export interface IndicatorResult {
@@ -46,8 +57,8 @@ export interface IndicatorResult {
   horizontalScore: number;
   score: number;
   verified: boolean;
-  /** Where N and M came from (filled by evaluate from the records' cells; see ValueSource). */
-  sources?: IndicatorSources;
+  /** Where N and M came from (see IndicatorSources); `{}` when nothing was read (no Attachment 2). */
+  sources: IndicatorSources;
 }
 
 export interface ExpertResult {
@@ -71,9 +82,33 @@ export interface ApplicantIdentity {
   itInvestment3y: number | null;
 }
 
+/** A form as it arrived: its file (relative to the input root), its sheet, and the file's format. */
+export interface ReceivedForm {
+  file: string;
+  sheet: string;
+  /** The file format, upper case as people name it (XLSX, CSV …). */
+  format: string;
+}
+
+/** What an applicant's folder held: the forms found and the evidence files, for the 收件登记. */
+export interface Receipt {
+  a1: ReceivedForm | null;
+  a2: ReceivedForm | null;
+  systems: ReceivedForm | null;
+  products: ReceivedForm | null;
+  /** The business licence scan the checks accept (path relative to the applicant folder), or null. */
+  license: string | null;
+  /** Files under 证明材料/, by what their bytes are. */
+  evidence: { files: number; images: number; pdfs: number; other: number };
+  /** Every file of the folder, forms and evidence included. */
+  files: number;
+}
+
 export interface ApplicantResult {
   id: string;
   city: string;
+  /** 区县: from the city's 推荐排序表 row, else from the registered address; null when neither says. */
+  district: string | null;
   name: string;
   creditCode: string | null;
   status: ApplicantStatus;
@@ -99,6 +134,7 @@ export interface ApplicantResult {
   identity: ApplicantIdentity;
   /** Whether this applicant is on the 初选名单 (only with --select / --threshold). */
   selected: boolean;
+  received: Receipt;
   findings: Finding[];
 }
 
@@ -113,17 +149,41 @@ export interface ResultSummary {
   infos: number;
 }
 
+/** What the ranking compared last between two applicants (see score/ranking.ts). */
+export type RankingCriterion = 'total' | 'expertTotal' | 'selfTotal' | 'cloudInvestment' | 'name';
+
+/**
+ * Applicants with the same total on both sides of a `--select N` cut: the ranking's tie-breaks put
+ * some in and some out, and a person should see which tie-break did (`name` means none of merit did).
+ */
+export interface SelectionTie {
+  total: number;
+  decidedBy: RankingCriterion;
+  /** Ids, in rank order. */
+  selected: string[];
+  notSelected: string[];
+}
+
+export interface Selection {
+  by: 'count' | 'threshold';
+  value: number;
+  /** How many made the list. */
+  count: number;
+  /** Only for `count`: a threshold takes every applicant with the same total or none. */
+  tie: SelectionTie | null;
+}
+
 export interface Result {
-  schemaVersion: 1;
+  schemaVersion: 2;
   rules: { id: string; title: string };
   input: { root: string; kind: InputKind };
   /** True once expert scores were merged; until then the reports say 「待专家评分」. */
   expertScored: boolean;
   /** Present when a 初选名单 was asked for. */
-  selection: { by: 'count' | 'threshold'; value: number } | null;
+  selection: Selection | null;
   summary: ResultSummary;
-  /** Cities in the input, with their applicants' ids in province-rank order. */
-  cities: { name: string; applicants: string[] }[];
+  /** Cities in the official order, with their applicants' ids in province-rank order and their 推荐排序表. */
+  cities: { name: string; applicants: string[]; a3: ReceivedForm | null }[];
   /** Applicants: ranked ones in province order, then rejected ones by city and name. */
   applicants: ApplicantResult[];
   /** Findings that belong to no applicant (discovery, city-level, expert sheet). */

@@ -4,9 +4,9 @@
  */
 import type { Finding } from '../findings/finding.js';
 import { renderMessage, type Lang } from '../findings/catalogue.js';
-import { EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
+import { DATA_CATEGORIES, EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
 import type { Location } from '../model/location.js';
-import type { ApplicantResult, IndicatorResult, Result } from '../model/result.js';
+import type { ApplicantResult, IndicatorResult, IndicatorSources, Receipt, Result, ValueSource } from '../model/result.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -69,12 +69,53 @@ export function findingJson(f: Finding, lang: Lang = 'zh'): { [k: string]: Json 
 }
 
 const INDICATOR_ORDER = ['n', 'm', 'selfScore', 'rank', 'rankedCount', 'grade', 'horizontalScore', 'score', 'verified'];
+const SOURCE_ORDER = ['file', 'sheet', 'cell', 'raw', 'unit', 'decision'];
+const SERVER_ORDER = ['cloudCores', 'cloudMemoryGb', 'allCores', 'allMemoryGb'];
+
+function sourceJson(v: ValueSource): { [k: string]: Json } {
+  const out = ordered(v, SOURCE_ORDER);
+  if (v.decision) out.decision = ordered(v.decision, ['row', 'file', 'before']);
+  return out;
+}
+
+function sourcesJson(s: IndicatorSources): { [k: string]: Json } {
+  const out: { [k: string]: Json } = {};
+  if (s.n) out.n = sourceJson(s.n);
+  if (s.m) out.m = sourceJson(s.m);
+  const group = (g: Partial<Record<string, ValueSource>>, order: readonly string[]) => {
+    const keys = [...order.filter((k) => g[k]), ...Object.keys(g).filter((k) => !order.includes(k) && g[k]).sort()];
+    return Object.fromEntries(keys.map((k) => [k, sourceJson(g[k]!)]));
+  };
+  if (s.server) out.server = group(s.server, SERVER_ORDER);
+  if (s.ticks) out.ticks = group(s.ticks, DATA_CATEGORIES);
+  if (s.mSumOf) out.mSumOf = [...s.mSumOf];
+  if (s.mFromRules !== undefined) out.mFromRules = s.mFromRules;
+  return out;
+}
 
 function indicatorsJson(indicators: Record<string, IndicatorResult>): { [k: string]: Json } {
   const out: { [k: string]: Json } = {};
   const keys = [...INDICATOR_KEYS.filter((k) => k in indicators), ...Object.keys(indicators).filter((k) => !(INDICATOR_KEYS as readonly string[]).includes(k)).sort()];
-  for (const k of keys) out[k] = ordered(indicators[k]!, INDICATOR_ORDER);
+  for (const k of keys) {
+    const { sources, ...rest } = indicators[k]!;
+    out[k] = { ...ordered(rest, INDICATOR_ORDER), sources: sourcesJson(sources ?? {}) };
+  }
   return out;
+}
+
+const FORM_ORDER = ['file', 'sheet', 'format'];
+
+function receivedJson(r: Receipt): { [k: string]: Json } {
+  const form = (f: Receipt['a1']) => (f ? ordered(f, FORM_ORDER) : null);
+  return {
+    a1: form(r.a1),
+    a2: form(r.a2),
+    systems: form(r.systems),
+    products: form(r.products),
+    license: r.license,
+    evidence: ordered(r.evidence, ['files', 'images', 'pdfs', 'other']),
+    files: r.files,
+  };
 }
 
 /** Dimension subtotals in the order the indicators name them (infra, business …), others after. */
@@ -83,10 +124,10 @@ function dimensionsJson(dims: Record<string, number>): { [k: string]: Json } {
   return ordered(dims, known.filter((k) => k in dims));
 }
 
-const APPLICANT_TAIL = ['indicators', 'dimensions', 'selfTotal', 'horizontalTotal', 'indicatorTotal', 'expertTotal', 'expert', 'total', 'maxTotal', 'identity', 'findings'];
+const APPLICANT_TAIL = ['indicators', 'dimensions', 'selfTotal', 'horizontalTotal', 'indicatorTotal', 'expertTotal', 'expert', 'total', 'maxTotal', 'identity', 'received', 'findings'];
 
 function applicantJson(a: ApplicantResult, lang: Lang): { [k: string]: Json } {
-  const head = ['id', 'city', 'name', 'creditCode', 'status', 'rejectedBy', 'provinceRank', 'cityRank', 'cityRecommendedRank', 'selected'];
+  const head = ['id', 'city', 'district', 'name', 'creditCode', 'status', 'rejectedBy', 'provinceRank', 'cityRank', 'cityRecommendedRank', 'selected'];
   const src = a as unknown as Record<string, unknown>;
   const handled = new Set([...head, ...APPLICANT_TAIL]);
   const extra = Object.keys(src).filter((k) => !handled.has(k) && src[k] !== undefined).sort();
@@ -117,6 +158,7 @@ function applicantJson(a: ApplicantResult, lang: Lang): { [k: string]: Json } {
       'cloudInvestment3y',
       'itInvestment3y',
     ]),
+    received: receivedJson(a.received),
     findings: a.findings.map((f) => findingJson(f, lang)),
   };
 }
@@ -128,9 +170,14 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
     rules: ordered(result.rules, ['id', 'title']),
     input: ordered(result.input, ['root', 'kind']),
     expertScored: result.expertScored,
-    selection: result.selection ? ordered(result.selection, ['by', 'value']) : null,
+    selection: result.selection
+      ? {
+          ...ordered({ ...result.selection, tie: undefined }, ['by', 'value', 'count']),
+          tie: result.selection.tie ? ordered(result.selection.tie, ['total', 'decidedBy', 'selected', 'notSelected']) : null,
+        }
+      : null,
     summary: ordered(result.summary, ['applicants', 'ranked', 'rejected', 'qualified', 'flagged', 'errors', 'warnings', 'infos']),
-    cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants] })),
+    cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants], a3: c.a3 ? ordered(c.a3, FORM_ORDER) : null })),
     applicants: result.applicants.map((a) => applicantJson(a, lang)),
     findings: result.findings.map((f) => findingJson(f, lang)),
   };

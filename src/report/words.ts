@@ -12,7 +12,11 @@ import type { ApplicantStatus } from '../model/result.js';
 import type { Severity } from '../findings/finding.js';
 import type { Lang } from '../model/lang.js';
 
-export type Word = ApplicantStatus | Severity;
+/**
+ * `pendingExpert` stands beside the statuses: every output that shows a total before the panel has
+ * scored says so with the same words.
+ */
+export type Word = ApplicantStatus | Severity | 'pendingExpert';
 
 export const WORDS: Record<Lang, Record<Word, string>> = {
   zh: {
@@ -22,6 +26,7 @@ export const WORDS: Record<Lang, Record<Word, string>> = {
     error: '错误',
     warning: '警告',
     info: '提示',
+    pendingExpert: '待专家评分',
   },
   en: {
     qualified: 'qualified',
@@ -30,6 +35,7 @@ export const WORDS: Record<Lang, Record<Word, string>> = {
     error: 'error',
     warning: 'warning',
     info: 'note',
+    pendingExpert: 'pending expert review',
   },
 };
 

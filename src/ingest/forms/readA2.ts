@@ -93,10 +93,10 @@ export function readA2(ctx: ReadContext): A2Record {
     const nCell = valueCell(ctx, sheet, span, 1, nCol);
     const mCell = ind.input === 'nOnly' ? undefined : valueCell(ctx, sheet, span, 2, mCol);
     const info = (side: 'N' | 'M') => ({ field: `${ind.name} ${side}`, unit: ind.unit, indicator: ind.key });
-    if (nCell) input.n = readNumber(ctx, nCell, info('N'));
+    if (nCell) input.n = readNumber(ctx, nCell, info('N'), { keepRaw: true });
     else ctx.findings.push(finding('A2_VALUE_CELL_MISSING', { form, indicator: ind.name, what: 'N' }, grid.loc(nameCell), about));
     if (ind.input !== 'nOnly') {
-      if (mCell) input.m = readNumber(ctx, mCell, info('M'));
+      if (mCell) input.m = readNumber(ctx, mCell, info('M'), { keepRaw: true });
       else ctx.findings.push(finding('A2_VALUE_CELL_MISSING', { form, indicator: ind.name, what: 'M' }, grid.loc(nameCell), about));
     }
     indicators[ind.key] = input;
@@ -134,7 +134,7 @@ function readServer(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, Gri
       continue;
     }
     const cell = valueRightOf(ctx.grid, label, isA2Label) ?? label;
-    out[spec.key] = readNumber(ctx, cell, { field: spec.label, unit: spec.unit, indicator: ind.key });
+    out[spec.key] = readNumber(ctx, cell, { field: spec.label, unit: spec.unit, indicator: ind.key }, { keepRaw: true });
   }
   if (missing === SERVER_CELLS.length) {
     ctx.findings.push(finding('A2_INDICATOR_ROW_MISSING', { form: FORM_NAMES.a2, indicator: ind.name }, ctx.grid.sheetLoc(), { indicator: ind.key }));
@@ -167,8 +167,8 @@ function readTicks(ctx: ReadContext, ind: IndicatorRule, byKey: Map<string, Grid
     const cell = valueRightOf(ctx.grid, label, isA2Label);
     if (cell && (cell.text !== '' || mark === undefined)) {
       const read = readYesNo(ctx, cell, { field: `${ind.name} ${cat}`, indicator: ind.key }, false);
-      out[cat] = { ...read, value: read.value ?? false };
-    } else out[cat] = { value: mark ?? false, loc: ctx.grid.loc(label) };
+      out[cat] = { ...read, value: read.value ?? false, raw: cell.text };
+    } else out[cat] = { value: mark ?? false, loc: ctx.grid.loc(label), raw: label.text };
   }
   return out;
 }

@@ -6,7 +6,8 @@
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../findings/finding.js';
 import { renderMessage, type Lang } from '../../findings/catalogue.js';
 import { placeOf } from '../json.js';
-import { SEVERITY_WORD } from './counts.js';
+import { word } from '../words.js';
+import { compareCityNames } from '../../data/zhejiang.js';
 
 export interface JunitApplicant {
   id: string;
@@ -50,7 +51,7 @@ function testcase(f: Finding, classname: string, lang: Lang): string {
   const message = renderMessage(f, lang);
   const place = placeOf(f.location, lang);
   const name = place ? `${f.code} ${place}` : f.code;
-  const body = [`${SEVERITY_WORD[lang][f.severity]} ${f.code}`, message, place].filter(Boolean).join('\n');
+  const body = [`${word(f.severity, lang)} ${f.code}`, message, place].filter(Boolean).join('\n');
   return (
     `    <testcase name="${xmlEscape(name)}" classname="${xmlEscape(classname)}">\n` +
     `      <failure message="${xmlEscape(message)}" type="${xmlEscape(f.code)}">${xmlEscape(body)}</failure>\n` +
@@ -81,7 +82,9 @@ export function formatJunit(
   const reported = findings.filter((f) => SEVERITY_ORDER[f.severity] >= floor);
   const suites: Suite[] = [{ name: OTHER_SUITE[lang], classname: 'province', findings: [] }];
   const byId = new Map<string, Suite>();
-  for (const a of applicants) {
+  // Applicants grouped by city in the official order (the order within a city is the caller's).
+  const inCityOrder = [...applicants].sort((x, y) => compareCityNames(x.city, y.city));
+  for (const a of inCityOrder) {
     const s: Suite = { name: `${a.city} · ${a.name}`, classname: a.id, findings: [] };
     byId.set(a.id, s);
     suites.push(s);

@@ -29,6 +29,11 @@ function isLicenseScan(f: EvidenceFile): boolean {
   return f.path.startsWith(`${EVIDENCE_DIR}/`) && name.includes(LICENSE_NAME) && Object.hasOwn(EXPECTED, extensionOf(f.path));
 }
 
+/** The licence scan the check accepts (named 营业执照, and a real PDF or image), for the 收件登记. */
+export function acceptedLicense(evidence: readonly EvidenceFile[]): EvidenceFile | undefined {
+  return evidence.find((f) => isLicenseScan(f) && EXPECTED[extensionOf(f.path)]!.includes(f.type));
+}
+
 export const licenseCheck = defineCheck({
   id: 'evidence.license',
   description: '证明材料中有营业执照（PDF 或图片），且文件内容确为该类型',
