@@ -85,8 +85,8 @@ describe('evaluate: scores', () => {
       ['杭州市/杭州市0', 4, 2],
     ]);
     expect(r.cities).toEqual([
-      { name: '杭州市', applicants: ['杭州市/杭州市1', '杭州市/杭州市0'] },
-      { name: '宁波市', applicants: ['宁波市/宁波市1', '宁波市/宁波市0'] },
+      { name: '杭州市', applicants: ['杭州市/杭州市1', '杭州市/杭州市0'], a3: null },
+      { name: '宁波市', applicants: ['宁波市/宁波市1', '宁波市/宁波市0'], a3: null },
     ]);
   });
 });

@@ -160,13 +160,13 @@ describe('evaluate: rejected, unverified and flagged applicants', () => {
 });
 
 describe('evaluate: findings, experts, selection and identity', () => {
-  it('keeps applicant-less and unknown-applicant findings in the top-level list, sorted by cell row then column', () => {
+  it('keeps applicant-less and unknown-applicant findings in the top-level list, province-wide ones first sorted by cell row then column, then by city', () => {
     const at = (cell: string, code = 'X'): Finding => ({ code, severity: 'info', args: {}, location: { file: 'f.xlsx', sheet: 's', cell } });
     const sub = threeApplicants();
     sub.findings.push(at('E10'), at('E9'), at('AA9'), at('B9', 'B'), { ...at('A1'), applicant: '杭州市/不存在' });
     sub.cities[0]!.findings.push({ code: 'A3_MISSING', severity: 'error', args: {}, city: '杭州市' });
     const r = evaluate(sub, rules, noChecks);
-    expect(r.findings.map((f) => f.location?.cell ?? f.code)).toEqual(['B9', 'E9', 'AA9', 'E10', 'A3_MISSING', 'A1']);
+    expect(r.findings.map((f) => f.location?.cell ?? f.code)).toEqual(['B9', 'E9', 'AA9', 'E10', 'A1', 'A3_MISSING']);
     expect(r.summary).toMatchObject({ errors: 2, infos: 5 });
   });
 
@@ -194,7 +194,7 @@ describe('evaluate: findings, experts, selection and identity', () => {
     expect(r.applicants.map((a) => a.selected)).toEqual([true, true, false]);
     const one = evaluate(threeApplicants(), rules, { checks: [], selection: { by: 'count', value: 1 } });
     expect(one.applicants.map((a) => a.selected)).toEqual([true, false, false]);
-    expect(one.selection).toEqual({ by: 'count', value: 1 });
+    expect(one.selection).toEqual({ by: 'count', value: 1, count: 1, tie: null });
   });
 
   it('selects every applicant at or above a threshold, compared exactly', () => {

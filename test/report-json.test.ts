@@ -16,7 +16,7 @@ function reversedKeys<T>(v: T): T {
 describe('results.json', () => {
   it('starts with schemaVersion and ends with a newline, indented by two spaces', () => {
     const text = resultsJson(sampleResult());
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "rules": {')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "rules": {')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

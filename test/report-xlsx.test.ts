@@ -5,7 +5,12 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
-import { displayWidth, FILLS, writeResultsXlsx } from '../src/report/xlsx.js';
+import { displayWidth, FILLS, sheetNames, wrappedLines, writeResultsXlsx } from '../src/report/xlsx.js';
+import { word } from '../src/report/words.js';
+import { CITY_NAMES } from '../src/data/zhejiang.js';
+import { evaluate } from '../src/evaluate.js';
+import type { Result } from '../src/model/result.js';
+import { a3, city, defaultRules, pack, submission } from './score-helpers.js';
 import { FIXED_DATE } from '../src/util/workbookBytes.js';
 import { sampleResult, withSelection, SAMPLE_HOSTILE, SAMPLE_REJECTED, SAMPLE_UNVERIFIED } from './result-sample.js';
 
@@ -45,7 +50,7 @@ function fillOf(cell: ExcelJS.Cell): string | undefined {
 describe('评审结果.xlsx', () => {
   it('has the five sheets in Chinese, and 初选名单 only when a selection was made', async () => {
     const plain = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'plain.xlsx');
-    expect(plain.worksheets.map((w) => w.name)).toEqual(['总排名', '指标明细', '各市排名', '问题清单', '规则说明']);
+    expect(plain.worksheets.map((w) => w.name)).toEqual(['总排名', '指标明细', '各市排名', '问题清单', '收件登记', '规则说明']);
     const selected = await writeAndRead(await writeResultsXlsx(withSelection(sampleResult(), 5), rules, 'zh'), 'sel.xlsx');
     expect(selected.worksheets.map((w) => w.name)).toContain('初选名单');
     const list = selected.getWorksheet('初选名单')!;
@@ -55,7 +60,7 @@ describe('评审结果.xlsx', () => {
 
   it('names the sheets in English with lang en', async () => {
     const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'en'), 'en.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Indicators', 'City ranking', 'Findings', 'Rules']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Indicators', 'City ranking', 'Findings', 'Received', 'Rules']);
   });
 
   it('shows a known applicant\'s total and ranks in 总排名, with 待专家评分 before expert scores', async () => {
@@ -89,8 +94,8 @@ describe('评审结果.xlsx', () => {
     expect(last.getCell(headerIndex(ws, '企业名称')).value).toBe(SAMPLE_REJECTED);
     expect(last.getCell(headerIndex(ws, '排名')).value).toBeNull();
     expect(last.getCell(headerIndex(ws, '总分')).value).toBeNull();
-    expect(last.getCell(headerIndex(ws, '状态')).value).toBe('不予评审');
-    expect(String(last.getCell(headerIndex(ws, '不予评审原因')).value)).not.toBe('');
+    expect(last.getCell(headerIndex(ws, '状态')).value).toBe('不予受理');
+    expect(String(last.getCell(headerIndex(ws, '不予受理原因')).value)).not.toBe('');
     expect(fillOf(last.getCell(headerIndex(ws, '状态')))).toBe(FILLS.rejected);
   });
 
@@ -114,8 +119,8 @@ describe('评审结果.xlsx', () => {
         }),
       ),
     );
-    // 总排名, 各市排名, and fifteen rows of 指标明细.
-    expect(seen).toBe(17);
+    // 总排名, 各市排名, 收件登记, and fifteen rows of 指标明细.
+    expect(seen).toBe(18);
     const raw = await readFile(join(dir, 'inert.xlsx'));
     expect(raw.includes(Buffer.from('<f>'))).toBe(false);
   });
@@ -230,7 +235,7 @@ describe('评审结果.xlsx', () => {
     const ws = wb.getWorksheet('指标明细')!;
     const rows = result.applicants.length * rules.indicators.length;
     expect(ws.rowCount).toBe(1 + rows);
-    expect(ws.autoFilter).toBe(`A1:O${1 + rows}`);
+    expect(ws.autoFilter).toBe(`A1:P${1 + rows}`);
     expect(wb.getWorksheet('总排名')!.autoFilter).toBe(`A1:M${1 + result.applicants.length}`);
     const last = result.applicants.at(-1)!;
     const lastIndicator = rules.indicators.at(-1)!;
@@ -289,5 +294,190 @@ describe('评审结果.xlsx', () => {
     expect(wb.created.getTime()).toBe(FIXED_DATE.getTime());
     expect(wb.modified.getTime()).toBe(FIXED_DATE.getTime());
     expect(wb.creator).toBe('yunshang');
+  });
+});
+
+/** Column `header`'s values below the header row of the first table (up to the first blank row). */
+function columnValues(ws: ExcelJS.Worksheet, header: string): unknown[] {
+  const c = headerIndex(ws, header);
+  const out: unknown[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) break;
+    out.push(row.getCell(c).value);
+  }
+  return out;
+}
+
+/** A province of all eleven cities handed over in reverse order, each with a ranked and a rejected applicant. */
+function elevenCities(): Result {
+  const cities = [...CITY_NAMES].reverse().map((c) =>
+    city(c, [pack({ city: c, folder: `${c}企业` }), pack({ city: c, folder: `${c}缺表企业`, a2: null })], a3([{ seq: 1, name: `${c}企业` }])),
+  );
+  return evaluate(submission(cities), defaultRules(), { selection: { by: 'count', value: 5 } });
+}
+
+describe('评审结果.xlsx as a clerk prints and reads it', () => {
+  it('prints every sheet A4 landscape, one page wide, with the header row on every page of each list', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(withSelection(sampleResult(), 5), rules, 'zh'), 'print.xlsx');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总排名', '指标明细', '各市排名', '问题清单', '收件登记', '规则说明', '初选名单']);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      if (ws.name !== '规则说明') expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
+      expect(ws.headerFooter.oddFooter, ws.name).toContain('&P');
+      // A width for every column used.
+      const used = (ws.getRow(1).values as unknown[]).length - 1;
+      for (let c = 1; c <= used; c++) expect(ws.getColumn(c).width, `${ws.name} column ${c}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('wraps long text and makes the row tall enough for it, since no viewer grows a row on opening', async () => {
+    const result = sampleResult();
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'wrapped.xlsx');
+    const ws = wb.getWorksheet('问题清单')!;
+    const message = headerIndex(ws, '问题说明');
+    expect(ws.getColumn(message).width).toBeLessThanOrEqual(46);
+    let tall = 0;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const cell = ws.getRow(r).getCell(message);
+      expect(cell.alignment?.wrapText).toBe(true);
+      const lines = wrappedLines(String(cell.value), ws.getColumn(message).width!);
+      if (lines > 1) {
+        expect(ws.getRow(r).height, `row ${r}`).toBeGreaterThanOrEqual(lines * 15);
+        tall++;
+      }
+    }
+    expect(tall).toBeGreaterThan(0);
+    expect(wrappedLines('注册地址不在浙江省（地址指向上海市）：上海市浦东新区张江路283号', 36)).toBe(2);
+    expect(wrappedLines('hello world', 8)).toBe(2);
+  });
+
+  it('shows people’s words, with machine keys only in a last column: finding codes, indicator keys; no second-language column', async () => {
+    const wb = await writeAndRead(await writeResultsXlsx(sampleResult(), rules, 'zh'), 'keys.xlsx');
+    const findings = wb.getWorksheet('问题清单')!;
+    const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers(findings).at(-1)).toBe('代码');
+    expect(headers(findings)).not.toContain('问题说明（英文）');
+    expect(headers(wb.getWorksheet('指标明细')!).at(-1)).toBe('指标键');
+    const rulesSheet = wb.getWorksheet('规则说明')!;
+    const texts: string[] = [];
+    rulesSheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('N（本指标填报的数量，由高到低）');
+    expect(texts).not.toContain('n');
+  });
+
+  it('takes every status and severity word from the one table, in both languages', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const result = withSelection(sampleResult(), 12);
+      const wb = await writeAndRead(await writeResultsXlsx(result, rules, lang), `words-${lang}.xlsx`);
+      const byName = new Map(result.applicants.map((a) => [a.name, a]));
+      const statusWords = new Set((['qualified', 'flagged', 'rejected'] as const).map((s) => word(s, lang)));
+      const n = sheetNames(lang);
+      const [status, enterprise] = lang === 'zh' ? ['状态', '企业名称'] : ['Status', 'Enterprise'];
+      for (const sheet of [n.ranking, n.cities, n.receipt, n.selection]) {
+        const ws = wb.getWorksheet(sheet)!;
+        const names = columnValues(ws, enterprise);
+        const statuses = columnValues(ws, status);
+        let seen = 0;
+        names.forEach((name, i) => {
+          const a = byName.get(String(name));
+          if (!a) return;
+          expect(statuses[i], `${sheet} ${a.name}`).toBe(word(a.status, lang));
+          seen++;
+        });
+        expect(seen, sheet).toBeGreaterThan(0);
+        for (const s of statuses) if (s !== null) expect(statusWords.has(String(s)), `${sheet}: ${String(s)}`).toBe(true);
+      }
+      const findings = wb.getWorksheet(n.findings)!;
+      const all = [...result.findings, ...result.applicants.flatMap((a) => a.findings)];
+      const severities = columnValues(findings, lang === 'zh' ? '严重程度' : 'Severity');
+      expect(new Set(severities)).toEqual(new Set(all.map((f) => word(f.severity, lang))));
+      const codes = columnValues(findings, lang === 'zh' ? '代码' : 'Code');
+      codes.forEach((code, i) => expect(severities[i]).toBe(word(all.find((f) => f.code === code)!.severity, lang)));
+    }
+  });
+
+  it('lists and groups cities in the official order on every sheet, whatever order they were read in', async () => {
+    const result = elevenCities();
+    const wb = await writeAndRead(await writeResultsXlsx(result, defaultRules(), 'zh'), 'order.xlsx');
+    const official = (c: unknown) => CITY_NAMES.indexOf(String(c));
+    const inOrder = (values: unknown[]) => values.filter((v) => v !== null).map(official).every((p, i, all) => i === 0 || p >= all[i - 1]!);
+    for (const sheet of ['各市排名', '问题清单', '收件登记']) {
+      const cities = columnValues(wb.getWorksheet(sheet)!, '城市');
+      expect(new Set(cities.filter((c) => c !== null)).size, sheet).toBe(11);
+      expect(inOrder(cities), sheet).toBe(true);
+    }
+    // 总排名 follows the rank; the rejected, who have none, follow by city in the official order.
+    const ranking = wb.getWorksheet('总排名')!;
+    const statuses = columnValues(ranking, '状态');
+    const rejectedCities = columnValues(ranking, '城市').filter((_, i) => statuses[i] === word('rejected', 'zh'));
+    expect(rejectedCities).toEqual([...CITY_NAMES]);
+  });
+
+  it('writes 初选名单 with 区县, credit code, status and a 备注 for unresolved problems and a tie at the cut', async () => {
+    const result = withSelection(sampleResult(), 6);
+    const flagged = result.applicants.find((a) => a.selected && a.status === 'flagged');
+    expect(flagged, 'the sample selects a flagged applicant among the top 6').toBeDefined();
+    const lastIn = result.applicants.find((a) => a.provinceRank === 5)!;
+    const firstOut = result.applicants.find((a) => a.provinceRank === 7)!;
+    result.selection!.tie = { total: lastIn.total, decidedBy: 'selfTotal', selected: [lastIn.id], notSelected: [firstOut.id] };
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'shortlist.xlsx');
+    const ws = wb.getWorksheet('初选名单')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['排名', '城市', '区县', '企业名称', '统一社会信用代码', '总分', '状态', '备注']);
+    const row = rowOf(ws, 4, flagged!.name);
+    expect(row.getCell(3).value).toBe(flagged!.district);
+    expect(row.getCell(5).value).toBe(flagged!.creditCode);
+    expect(row.getCell(7).value).toBe('待核实');
+    expect(row.getCell(8).value).toBe('待核实：有 2 个警告未解决（见问题清单）');
+    expect(rowOf(ws, 4, lastIn.name).getCell(8).value).toBe(`与 1 家未入选企业同分（${lastIn.total.toFixed(2)}），按自评得分合计排在前`);
+    expect(rowOf(ws, 4, result.applicants[0]!.name).getCell(8).value).toBeNull();
+    // The tied applicant left out follows in a table of its own, below the list and its filter.
+    expect(ws.autoFilter).toBe('A1:H7');
+    expect(ws.getRow(9).getCell(1).value).toBe('同分未入选 · 排名');
+    expect(ws.getRow(10).getCell(4).value).toBe(firstOut.name);
+    expect(ws.getRow(10).getCell(8).value).toBe(`与 1 家入选企业同分（${lastIn.total.toFixed(2)}），按自评得分合计排在后`);
+  });
+
+  it('registers what each city and applicant sent in 收件登记, naming the files and their format', async () => {
+    const result = sampleResult();
+    result.findings.push({ code: 'A3_ROW_WITHOUT_PACK', severity: 'error', args: { name: '杭州未交材料有限公司', seq: 9 }, city: '杭州市' });
+    const rejected = result.applicants.find((a) => a.status === 'rejected')!;
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'receipt.xlsx');
+    const ws = wb.getWorksheet('收件登记')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '城市', '企业名称', '附件3 推荐排序表', '附件1 申报表', '附件2 用云水平评估表', '系统清单', '云计算产品和服务清单', '格式', '营业执照', '证明材料', '状态',
+    ]);
+    expect((ws.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['杭州市', '（全市 4 家）', '附件3-推荐排序表.xlsx']);
+    const a = result.applicants.find((x) => x.city === '杭州市' && x.status === 'qualified')!;
+    const row = rowOf(ws, 2, a.name);
+    expect((row.values as unknown[]).slice(4, 11)).toEqual([
+      '附件1-申报表.xlsx', '附件2-用云水平评估表.xlsx', '系统清单.xlsx', '云计算产品和服务清单.xlsx', 'XLSX', '营业执照.pdf', '12 个：图片 9、PDF 3',
+    ]);
+    const missing = rowOf(ws, 2, rejected.name);
+    expect(missing.getCell(5).value).toBe('未收到');
+    expect(fillOf(missing.getCell(5))).toBe(FILLS.rejected);
+    const unlisted = rowOf(ws, 2, '杭州未交材料有限公司');
+    expect(unlisted.getCell(3).value).toBe('第 9 位');
+    expect(unlisted.getCell(4).value).toBe('未收到');
+  });
+
+  it('gives every 指标明细 row the source of its N and M: the cells of Attachment 2 and the text typed there', async () => {
+    const result = sampleResult();
+    const a = result.applicants[0]!;
+    a.indicators['infra.storage'].sources.m = { file: `${a.id}/附件2-用云水平评估表.xlsx`, sheet: '用云水平评估表', cell: 'F3', raw: '500GB', unit: 'GB → TB' };
+    a.indicators['business.rnd'].sources.n!.decision = { row: 4, file: '人工复核记录表.xlsx', before: 5 };
+    const wb = await writeAndRead(await writeResultsXlsx(result, rules, 'zh'), 'sources.xlsx');
+    const ws = wb.getWorksheet('指标明细')!;
+    const source = headerIndex(ws, '来源');
+    const key = headerIndex(ws, '指标键');
+    const rowFor = (k: string) => {
+      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(key).value === k) return ws.getRow(r);
+      throw new Error(k);
+    };
+    const n = a.indicators['infra.storage'].n;
+    expect(rowFor('infra.storage').getCell(source).value).toBe(`N D3「${n}」 M F3「500GB」（GB → TB）`);
+    expect(String(rowFor('business.rnd').getCell(source).value)).toContain('经人工复核改（人工复核记录表.xlsx 第 4 行，原为 5）');
+    expect(String(rowFor('infra.server').getCell(source).value)).toMatch(/^上云核数 D4「\d+」 上云内存 D24「\d+」 总核数 F4「\d+」 总内存 F24「\d+」$/);
+    expect(String(rowFor('collaboration.systems').getCell(source).value)).toContain('M = 研发、生产、供应链、营销、其他 的 N 之和');
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../src/findings/finding.js';
 import { EXPERT_KEYS, INDICATOR_KEYS, type ExpertKey, type IndicatorKey } from '../src/model/indicators.js';
-import type { ApplicantResult, ApplicantStatus, IndicatorResult, Result } from '../src/model/result.js';
+import type { ApplicantResult, ApplicantStatus, IndicatorResult, IndicatorSources, Receipt, Result } from '../src/model/result.js';
 
 export const SAMPLE_CITIES = ['杭州市', '宁波市', '温州市'] as const;
 
@@ -87,6 +87,46 @@ function nameFor(i: number): { city: string; name: string } {
 
 function a2File(id: string): string {
   return `${id}/附件2-用云水平评估表.xlsx`;
+}
+
+const A2_SHEET = '用云水平评估表';
+const DISTRICT: Record<string, string> = { 杭州市: '西湖区', 宁波市: '鄞州区', 温州市: '鹿城区' };
+
+/** Where the sample's N and M were typed: row 3 onwards of its Attachment 2, N in D, M in F. */
+function sourcesFor(id: string, key: IndicatorKey, n: number, m: number): IndicatorSources {
+  const file = a2File(id);
+  const row = 3 + INDICATOR_KEYS.indexOf(key);
+  const at = (col: string, raw: string) => ({ file, sheet: A2_SHEET, cell: `${col}${row}`, raw });
+  if (key === 'infra.server')
+    return {
+      server: {
+        cloudCores: at('D', String(n * 4)),
+        cloudMemoryGb: { ...at('D', String(n * 16)), cell: `D${row + 20}` },
+        allCores: at('F', String(m * 4)),
+        allMemoryGb: { ...at('F', String(m * 16)), cell: `F${row + 20}` },
+      },
+    };
+  if (key === 'collaboration.data') {
+    const ticks: IndicatorSources['ticks'] = {};
+    ['研发数据', '设计数据', '生产数据', '供应链数据', '销售数据', '服务数据'].forEach((c, i) => (ticks[c] = { file, sheet: A2_SHEET, cell: `D${30 + i}`, raw: i < n ? '是' : '否' }));
+    return { ticks, mFromRules: true };
+  }
+  if (key === 'collaboration.systems')
+    return { n: at('D', String(n)), mSumOf: ['business.rnd', 'business.production', 'business.supplyChain', 'business.marketing', 'business.other'] };
+  return { n: at('D', String(n)), m: at('F', String(m)) };
+}
+
+function receiptFor(id: string, rejected: boolean): Receipt {
+  const form = (file: string, sheet: string) => ({ file: `${id}/${file}`, sheet, format: 'XLSX' });
+  return {
+    a1: form('附件1-申报表.xlsx', '申报表'),
+    a2: rejected ? null : form('附件2-用云水平评估表.xlsx', A2_SHEET),
+    systems: form('系统清单.xlsx', '系统清单'),
+    products: form('云计算产品和服务清单.xlsx', '云计算产品和服务清单'),
+    license: '证明材料/营业执照.pdf',
+    evidence: { files: 12, images: 9, pdfs: 3, other: 0 },
+    files: 16,
+  };
 }
 
 export function sampleResult(opts: { expertScored?: boolean; applicants?: number } = {}): Result {
@@ -174,6 +214,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
         horizontalScore: 0,
         score: 0,
         verified: !rejected && verified,
+        sources: rejected ? {} : sourcesFor(id, key, n, m),
       };
     }
     const expertItems: Partial<Record<ExpertKey, number | null>> = {};
@@ -181,6 +222,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
     const a: ApplicantResult = {
       id,
       city,
+      district: DISTRICT[city] ?? null,
       name,
       creditCode: i % 5 === 4 ? null : creditCode(i),
       status,
@@ -210,6 +252,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
         itInvestment3y: raw['investment.cloud'].m,
       },
       selected: false,
+      received: receiptFor(id, rejected),
       findings,
     };
     drafts.push({ a, raw });
@@ -279,7 +322,11 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
     const all = drafts.map((d) => d.a).filter((a) => a.city === name);
     const recommended = [...inCity].reverse().concat(all.filter((a) => a.status === 'rejected'));
     recommended.forEach((a, i) => (a.cityRecommendedRank = i + 1));
-    return { name, applicants: inCity.map((a) => a.id).concat(all.filter((a) => a.status === 'rejected').map((a) => a.id)) };
+    return {
+      name,
+      applicants: inCity.map((a) => a.id).concat(all.filter((a) => a.status === 'rejected').map((a) => a.id)),
+      a3: { file: `${name}/附件3-推荐排序表.xlsx`, sheet: '推荐排序表', format: 'XLSX' },
+    };
   });
 
   const topLevel: Finding[] = [
@@ -302,7 +349,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
   const applicants = [...ranked, ...rejected];
   const allFindings = [...topLevel, ...applicants.flatMap((a) => a.findings)];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     rules: { id: 'zj-2021-batch1', title: '浙江省第一批制造业「云上企业」评选' },
     input: { root: './submissions', kind: 'province' },
     expertScored,
@@ -329,5 +376,5 @@ export function withSelection(result: Result, count: number): Result {
     ...a,
     selected: a.provinceRank !== null && a.provinceRank <= count,
   }));
-  return { ...result, selection: { by: 'count', value: count }, applicants };
+  return { ...result, selection: { by: 'count', value: count, count: applicants.filter((a) => a.selected).length, tie: null }, applicants };
 }

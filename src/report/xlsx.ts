@@ -305,7 +305,9 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
     headerFooter: { oddFooter: FOOTER[lang] },
   });
   const widths = columnWidths(plan.tables);
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // exceljs takes a width of exactly 9 for its default and leaves the column out of the file, where
+  // a viewer then uses its own default (8.43 in Excel): a tenth more keeps the width written.
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.1 : w));
   const zipInput = zipInputOf(ws);
   let start = 1;
   let written = 0;
@@ -716,11 +718,11 @@ function rulesSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
     return [b.grade, text, b.share, b.factor];
   });
   const tables: Table[] = [
-    { columns: [{ header: zh ? '项目' : 'Item', max: 22, wrap: true }, { header: zh ? '内容' : 'Value', min: 40, max: 64, wrap: true }], rows: facts },
+    { columns: [{ header: zh ? '项目' : 'Item', max: 22, wrap: true }, { header: zh ? '内容' : 'Value', min: 40, max: 60, wrap: true }], rows: facts },
     {
       columns: [
         { header: zh ? '指标' : 'Indicator', max: 22, wrap: true },
-        { header: zh ? 'N 与 M 的含义' : 'What N and M are', min: 40, max: 64, wrap: true },
+        { header: zh ? 'N 与 M 的含义' : 'What N and M are', min: 40, max: 60, wrap: true },
         { header: zh ? '维度' : 'Dimension', max: 14, wrap: true },
         { header: zh ? '权重' : 'Weight', numFmt: SCORE_FORMAT, max: 8 },
         { header: zh ? '单位' : 'Unit', max: 8 },
@@ -731,7 +733,7 @@ function rulesSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
     {
       columns: [
         { header: zh ? '档次' : 'Grade', max: 22 },
-        { header: zh ? '含义' : 'Meaning', min: 40, max: 64, wrap: true },
+        { header: zh ? '含义' : 'Meaning', min: 40, max: 60, wrap: true },
         { header: zh ? '名次比例上限' : 'Rank share up to', numFmt: '0%', max: 14 },
         { header: zh ? '得分系数' : 'Factor', numFmt: '0%', max: 8 },
       ],
@@ -740,7 +742,7 @@ function rulesSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
     {
       columns: [
         { header: zh ? '专家评分项' : 'Expert item', max: 22, wrap: true },
-        { header: zh ? '所属' : 'Group', min: 40, max: 64, wrap: true },
+        { header: zh ? '所属' : 'Group', min: 40, max: 60, wrap: true },
         { header: zh ? '满分' : 'Max', numFmt: SCORE_FORMAT, max: 14 },
         { header: zh ? '键' : 'Key', max: 22 },
       ],
