@@ -153,19 +153,28 @@ function widthOf(v: Value, numFmt?: string): number {
   return w;
 }
 
+/** The widest word of a header: a header wraps between words, never inside one. */
+function longestWord(header: string): number {
+  let w = 0;
+  for (const token of header.match(TOKENS) ?? []) w = Math.max(w, printedWidth(token));
+  return Math.ceil(w);
+}
+
 /** Column widths that fit the values of every table of the sheet, each within its floor and ceiling. */
 function columnWidths(tables: Table[]): number[] {
   const widths: number[] = [];
   for (const { columns, rows } of tables) {
     columns.forEach((c, i) => {
       // A header may wrap onto two lines: half its width (and its longest word) is enough.
-      let need = Math.max(c.min ?? 0, Math.ceil(displayWidth(c.header) / 2) + 2, 6);
+      // Headers are bold, a little wider than the text below them.
+      const word = longestWord(c.header) + 2;
+      let need = Math.max(c.min ?? 0, Math.ceil(displayWidth(c.header) / 2) + 2, word, 6);
       // A loop, not Math.max(...rows): a province-sized sheet has more rows than a call takes arguments.
       for (const r of rows) {
         if (need >= c.max) break;
         need = Math.max(need, widthOf(r[i] ?? null, c.numFmt) + 2);
       }
-      widths[i] = Math.max(widths[i] ?? 0, Math.min(c.max, need));
+      widths[i] = Math.max(widths[i] ?? 0, Math.min(Math.max(c.max, word), need));
     });
   }
   return widths;
@@ -217,11 +226,11 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-/** Lines the header needs at these widths (headers wrap; Excel does not grow a row for them). */
+/** Lines the header needs at these widths (headers wrap; no viewer grows a row for them). */
 function headerLines(columns: Column[], widths: number[]): number {
   let lines = 1;
-  columns.forEach((c, i) => (lines = Math.max(lines, Math.ceil(displayWidth(c.header) / Math.max(1, (widths[i] ?? 8) - 1)))));
-  return Math.min(lines, 3);
+  columns.forEach((c, i) => (lines = Math.max(lines, wrappedLines(c.header, widths[i] ?? 8))));
+  return Math.min(lines, 4);
 }
 
 const HEADER_STYLE = Object.freeze<Partial<ExcelJS.Style>>({
@@ -384,7 +393,7 @@ function rankingSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
     { header: zh ? '排名' : 'Rank', max: 6 },
     { header: zh ? '城市' : 'City', max: 10 },
     { header: zh ? '企业名称' : 'Enterprise', min: 16, max: 30, wrap: true },
-    { header: zh ? '统一社会信用代码' : 'Credit code', max: 20 },
+    { header: zh ? '统一社会信用代码' : 'Credit code', min: 22, max: 22 },
     { header: zh ? '状态' : 'Status', max: 12 },
     { header: zh ? '自评得分合计' : 'Self-score total', numFmt: SCORE_FORMAT, max: 9 },
     { header: zh ? '横向评分合计' : 'Horizontal total', numFmt: SCORE_FORMAT, max: 9 },
@@ -764,7 +773,7 @@ function selectionSheet(result: Result, lang: Lang): SheetPlan {
     { header: zh ? '城市' : 'City', max: 10 },
     { header: zh ? '区县' : 'District', max: 12 },
     { header: zh ? '企业名称' : 'Enterprise', min: 16, max: 30, wrap: true },
-    { header: zh ? '统一社会信用代码' : 'Credit code', max: 20 },
+    { header: zh ? '统一社会信用代码' : 'Credit code', min: 22, max: 22 },
     { header: zh ? '总分' : 'Total', numFmt: SCORE_FORMAT, max: 8 },
     { header: zh ? '状态' : 'Status', max: 12 },
     { header: zh ? '备注' : 'Remarks', min: 24, max: 44, wrap: true },
