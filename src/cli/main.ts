@@ -1,6 +1,7 @@
 /**
  * The CLI only wires options to the core. One top-level catch maps typed errors to exit codes:
- * 0 done, 1 findings at or above --fail-on (validate), 2 usage or I/O error.
+ * 0 done, 1 findings at or above --fail-on (validate), 2 usage or I/O error, 3 the tool itself failed
+ * (a bug: a script can tell it from a bad input and report it rather than retry).
  *
  * The command line speaks the clerk's language: help, option descriptions, defaults and usage errors
  * come from `texts.ts` (Chinese, or English with `--lang en` or an English locale), never from
@@ -15,7 +16,7 @@ import { runTemplate } from './commands/template.js';
 import { runDraftA3 } from './commands/draftA3.js';
 import { CLI_TEXTS, cliLang, type CliTexts } from './texts.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 /** The package's version, read once from package.json two folders above this module (src/ or dist/). */
 function packageVersion(): string {
@@ -273,6 +274,6 @@ export async function main(argv: string[]): Promise<number> {
     // A stack trace helps a developer, not a clerk: only on request.
     const stack = process.env.YUNSHANG_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
     process.stderr.write(`yunshang: ${lang === 'zh' ? '内部错误：' : 'internal error: '}${(e as Error).message}${stack}\n`);
-    return EXIT.usage;
+    return EXIT.internal;
   }
 }

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../findings/finding.js';
-import type { Lang } from '../../findings/catalogue.js';
+import type { Lang } from '../catalogue.js';
 import { WORDS, word } from '../words.js';
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
