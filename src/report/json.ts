@@ -72,10 +72,30 @@ const INDICATOR_ORDER = ['n', 'm', 'selfScore', 'rank', 'rankedCount', 'grade', 
 const SOURCE_ORDER = ['file', 'sheet', 'cell', 'raw', 'unit', 'decision'];
 const SERVER_ORDER = ['cloudCores', 'cloudMemoryGb', 'allCores', 'allMemoryGb'];
 
-function sourceJson(v: ValueSource): { [k: string]: Json } {
+/**
+ * While results.json is being written: the small leaf objects (sources, forms) to print on one line
+ * each. A province has some forty sources per applicant; spread over five lines each they made the
+ * file two and a half times as long. Each leaf stands in the object as a placeholder string; the
+ * object is built in the order JSON.stringify walks it, so the placeholders in the text come in the
+ * order the leaves were made.
+ */
+let inline: string[] | null = null;
+const INLINE_MARK = '\u0000yunshang-inline';
+/** The placeholder as JSON.stringify writes it. */
+const INLINE_TEXT = JSON.stringify(INLINE_MARK);
+
+function leaf(obj: { [k: string]: Json }): Json {
+  if (!inline) return obj;
+  let line = '{ ';
+  for (const k in obj) line += `${line.length > 2 ? ', ' : ''}${JSON.stringify(k)}: ${JSON.stringify(obj[k])}`;
+  inline.push(`${line} }`);
+  return INLINE_MARK;
+}
+
+function sourceJson(v: ValueSource): Json {
   const out = ordered(v, SOURCE_ORDER);
   if (v.decision) out.decision = ordered(v.decision, ['row', 'file', 'before']);
-  return out;
+  return leaf(out);
 }
 
 function sourcesJson(s: IndicatorSources): { [k: string]: Json } {
@@ -106,7 +126,7 @@ function indicatorsJson(indicators: Record<string, IndicatorResult>): { [k: stri
 const FORM_ORDER = ['file', 'sheet', 'format'];
 
 function receivedJson(r: Receipt): { [k: string]: Json } {
-  const form = (f: Receipt['a1']) => (f ? ordered(f, FORM_ORDER) : null);
+  const form = (f: Receipt['a1']) => (f ? leaf(ordered(f, FORM_ORDER)) : null);
   return {
     a1: form(r.a1),
     a2: form(r.a2),
@@ -177,7 +197,7 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
         }
       : null,
     summary: ordered(result.summary, ['applicants', 'ranked', 'rejected', 'qualified', 'flagged', 'errors', 'warnings', 'infos']),
-    cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants], a3: c.a3 ? ordered(c.a3, FORM_ORDER) : null })),
+    cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants], a3: c.a3 ? leaf(ordered(c.a3, FORM_ORDER)) : null })),
     applicants: result.applicants.map((a) => applicantJson(a, lang)),
     findings: result.findings.map((f) => findingJson(f, lang)),
   };
@@ -188,5 +208,16 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
  * only how each finding's `place` is spelled (第8行 / row 8).
  */
 export function resultsJson(result: Result, lang: Lang = 'zh'): string {
-  return JSON.stringify(resultsObject(result, lang), null, 2) + '\n';
+  const leaves: string[] = [];
+  inline = leaves;
+  try {
+    const parts = JSON.stringify(resultsObject(result, lang), null, 2).split(INLINE_TEXT);
+    // An input string equal to the placeholder would be one part too many: never silently misplace.
+    if (parts.length !== leaves.length + 1) throw new Error('results.json: a value equals the placeholder of a one-line object');
+    let out = parts[0]!;
+    for (let i = 0; i < leaves.length; i++) out += leaves[i]! + parts[i + 1]!;
+    return out + '\n';
+  } finally {
+    inline = null;
+  }
 }

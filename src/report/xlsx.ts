@@ -206,6 +206,8 @@ const TOKENS = /[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\
  */
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - 0.5);
+  // No character prints wider than two units: a short line needs no measuring.
+  if (text.length * 2 <= room && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
@@ -318,6 +320,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
   // a viewer then uses its own default (8.43 in Excel): a tenth more keeps the width written.
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.1 : w));
   const zipInput = zipInputOf(ws);
+  const measured = new Map<string, number>();
   let start = 1;
   let written = 0;
   for (const { columns, rows, look } of plan.tables) {
@@ -343,7 +346,12 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
       // set here, from the lines each wrapped cell needs at its column's width.
       let lines = 1;
       rows[r]!.forEach((v, i) => {
-        if (typeof v === 'string' && columns[i]?.wrap) lines = Math.max(lines, wrappedLines(v, widths[i] ?? 8));
+        if (typeof v !== 'string' || !columns[i]?.wrap) return;
+        // Names, dimensions and indicators recur on many rows: each is measured once per column.
+        const key = `${i}\u0000${v}`;
+        let n = measured.get(key);
+        if (n === undefined) measured.set(key, (n = wrappedLines(v, widths[i] ?? 8)));
+        lines = Math.max(lines, n);
       });
       if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
       row.commit();
