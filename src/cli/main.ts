@@ -36,7 +36,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('score')
     .description('校验、评分、全省排名，输出 results.json、评审结果.xlsx 和 评审报告.pdf')
     .argument('<dir>', '全省根目录、某市文件夹或某企业文件夹（也可为 .zip）')
-    .option('--out <dir>', '输出目录', 'out')
+    .option('--out <dir>', '输出目录（默认 ./out；它在输入目录之内时改为输入目录旁的「<输入目录名>-评审结果」）')
     .addOption(rules())
     .option('--expert-scores <file>', '专家评分表（CSV 或 XLSX）')
     .addOption(new Option('--normalize <method>', '专家分标准化').choices(['none', 'zscore']).default('none'))
@@ -65,7 +65,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('template')
     .description('生成空白表格：附件1、附件2、附件3、系统清单、云计算产品和服务清单、专家评分表')
-    .option('--out <dir>', '输出目录', 'forms')
+    .option('--out <dir>', '输出目录（默认当前目录）')
+    .option('--force', '覆盖已存在的同名文件')
     .addOption(rules())
     .action(async (o) => setExit(await runTemplate(o)));
 
@@ -73,7 +74,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('draft-a3')
     .description('按计算的市内排名，用各企业附件1预填本市推荐排序表（附件3）')
     .argument('<cityDir>', '某市文件夹')
-    .option('--out <file>', '输出文件（默认 <市>-推荐排序表-草稿.xlsx）')
+    .option('--out <file>', '输出文件（默认当前目录下的 <市>-推荐排序表-草稿.xlsx）')
+    .option('--force', '覆盖已存在的同名文件')
     .addOption(rules())
     .option('--quiet', '不显示进度')
     .action(async (dir: string, o) => setExit(await runDraftA3(dir, o)));

@@ -5,6 +5,7 @@
 import type { Cell, Location } from './location.js';
 import type { DataCategory, IndicatorKey } from './indicators.js';
 import type { Finding } from './finding.js';
+import type { Lang } from './lang.js';
 
 /** Attachment 1 fields, by stable key. Numbers are in 万元 unless the key says otherwise. */
 export interface A1Fields {
@@ -178,6 +179,8 @@ export interface Submission {
   /** The input root as given on the command line (for display only). */
   root: string;
   kind: InputKind;
+  /** Why the input was read as `kind` (what discovery saw), for the input line. */
+  kindReason?: Record<Lang, string>;
   cities: CitySubmission[];
   /** Discovery findings that belong to no city (noise skipped, unknown files …). */
   findings: Finding[];
