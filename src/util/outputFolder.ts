@@ -19,7 +19,7 @@
  * - killed after the swap: the new set in place; the previous set's folder is removed next time.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -232,7 +232,9 @@ async function readLock(path: string): Promise<LockInfo | null> {
  */
 function holderAlive(info: LockInfo): boolean {
   if (info.host !== hostname()) return true;
-  if (info.pid <= 0 || info.pid === process.pid) return false;
+  // Our own pid: held by this very process, or left by an earlier one that had the same pid (containers).
+  if (info.pid === process.pid) return heldHere.has(info.nonce);
+  if (info.pid <= 0) return false;
   try {
     process.kill(info.pid, 0);
   } catch (e) {
@@ -299,6 +301,9 @@ async function removeStaleLock(path: string, stale: LockInfo): Promise<void> {
   await unlink(aside).catch(() => undefined);
 }
 
+/** The nonces of the locks this process holds. */
+const heldHere = new Set<string>();
+
 class OutputLock {
   private constructor(
     readonly path: string,
@@ -315,7 +320,10 @@ class OutputLock {
       } catch (e) {
         throw ioError(`无法在「${displayPath(dirname(path))}」中写入`, e);
       }
-      if (created) return new OutputLock(path, info.nonce);
+      if (created) {
+        heldHere.add(info.nonce);
+        return new OutputLock(path, info.nonce);
+      }
       const held = await readLock(path);
       if (!held) continue;
       if (holderAlive(held)) {
@@ -339,6 +347,7 @@ class OutputLock {
   async release(): Promise<void> {
     const held = await readLock(this.path).catch(() => null);
     if (held?.nonce === this.nonce) await unlink(this.path).catch(() => undefined);
+    heldHere.delete(this.nonce);
   }
 }
 
@@ -349,14 +358,16 @@ export const WRITE_STEPS = ['locked', 'writing', 'staged', 'moved-aside', 'swapp
 export type WriteStep = (typeof WRITE_STEPS)[number];
 
 /**
- * With `YUNSHANG_TEST_PAUSE_AT=<step>` the process says so on stderr and blocks for good at that step,
- * so a test can kill it exactly there (test/e2e-output-kill.test.ts). Blocking the thread itself, not
- * awaiting, makes sure nothing else happens before the kill.
+ * A test hook: with `YUNSHANG_TEST_PAUSE_AT=<step>` the process says so on stderr and stops at that
+ * step, its thread blocked (not awaiting, so nothing else happens meanwhile), until the file named by
+ * `YUNSHANG_TEST_RESUME_FILE` exists — or for good, to be killed there (test/e2e-output-kill.test.ts).
  */
 function reached(step: WriteStep): void {
   if (process.env.YUNSHANG_TEST_PAUSE_AT !== step) return;
   writeSync(2, `YUNSHANG_PAUSED ${step}\n`);
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  const resume = process.env.YUNSHANG_TEST_RESUME_FILE;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!(resume && existsSync(resume))) Atomics.wait(pause, 0, 0, 20);
 }
 
 // ── the output folder ───────────────────────────────────────────────────────────────────────
@@ -442,6 +453,8 @@ const WRITES_IN_FLIGHT = 8;
 export class OutputFolder {
   private committed = false;
   private released = false;
+  /** Set once this run made the staging folder: only then is it this run's to remove. */
+  private staged = false;
 
   private constructor(
     /** The output folder's absolute path. */
@@ -478,6 +491,7 @@ export class OutputFolder {
       reached('locked');
       try {
         await mkdir(folder.staging);
+        folder.staged = true;
         await writeMarker(folder.staging);
       } catch (e) {
         throw ioError(`无法在「${displayPath(parent)}」中写入`, e);
@@ -606,7 +620,7 @@ export class OutputFolder {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    if (!this.committed) await rm(this.staging, { recursive: true, force: true }).catch(() => undefined);
+    if (this.staged && !this.committed) await rm(this.staging, { recursive: true, force: true }).catch(() => undefined);
     await this.lock.release();
   }
 }
