@@ -12,6 +12,7 @@ import { readDiscovered } from '../ingest/readSubmission.js';
 import { loadRules } from '../rules/load.js';
 import { renderOutputs } from '../cli/commands/score.js';
 import { writeOutputFolder } from '../util/outputFolder.js';
+import { isWorkbookName } from '../data/inputTree.js';
 
 export const PHASES = ['discover', 'read', 'evaluate', 'xlsx', 'pdf', 'write'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -26,7 +27,6 @@ export interface RunMeasure {
   maxRssKb: number;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
 
 export async function measurePipeline(root: string, opts: { pdf: boolean; workers?: 'auto' | 'never' }): Promise<RunMeasure> {
   const rules = await loadRules();
@@ -51,8 +51,8 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
     const apps = found.cities.flatMap((c) => c.applicants);
     applicants = apps.length;
     workbooks =
-      apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
-      found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
+      apps.reduce((n, a) => n + a.files.filter((f) => isWorkbookName(f.relPath)).length, 0) +
+      found.cities.reduce((n, c) => n + c.files.filter((f) => isWorkbookName(f.relPath)).length, 0);
     const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
     lap('read');
     return evaluate(submission, rules);

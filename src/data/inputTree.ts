@@ -17,6 +17,9 @@ export const EVIDENCE_DIR = '证明材料';
  */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xltx', '.xls', '.et', '.ett', '.wps'];
 
+/** Office Open XML workbooks: what a copy can be written back as, cells marked (`validate --annotate`). */
+export const OOXML_WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm'];
+
 /** Text tables: the city's 推荐排序表 may come as CSV. */
 export const CSV_EXTENSIONS: readonly string[] = ['.csv'];
 
@@ -32,6 +35,10 @@ export function extensionOf(name: string): string {
 
 export function isWorkbookName(name: string): boolean {
   return WORKBOOK_EXTENSIONS.includes(extensionOf(name));
+}
+
+export function isOoxmlWorkbookName(name: string): boolean {
+  return OOXML_WORKBOOK_EXTENSIONS.includes(extensionOf(name));
 }
 
 export function isCsvName(name: string): boolean {

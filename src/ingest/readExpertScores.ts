@@ -3,7 +3,7 @@
  * decoded first (UTF-8 with or without BOM, else GB18030) so no character is ever split.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { isCsvName } from '../data/inputTree.js';
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
 import { findingsOf } from '../findings/finding.js';
@@ -83,7 +83,7 @@ export async function readExpertScores(file: string, rules: Rules): Promise<Expe
   } catch (cause) {
     throw new UsageError(`无法读取专家评分表：${file}`, { cause });
   }
-  if (extname(file).toLowerCase() === '.csv') {
+  if (isCsvName(file)) {
     const { text } = decodeText(bytes);
     let table: string[][];
     try {

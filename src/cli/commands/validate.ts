@@ -8,7 +8,7 @@ import { formatJson } from '../../report/formatters/json.js';
 import { formatJunit } from '../../report/formatters/junit.js';
 import { formatGithub } from '../../report/formatters/github.js';
 import { exitCodeFor } from '../../report/exitCode.js';
-import { isEvidencePath } from '../../data/inputTree.js';
+import { isEvidencePath, isOoxmlWorkbookName } from '../../data/inputTree.js';
 import { OutputFolder, type OutputFile } from '../../util/outputFolder.js';
 import { createProgress, useColor } from '../progress.js';
 import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInputTree } from './shared.js';
@@ -83,7 +83,7 @@ async function annotatedFiles(tree: Discovery, findings: Finding[], lang: 'zh' |
   const out: OutputFile[] = [];
   const used = new Set<string>();
   for (const file of files) {
-    if (!/\.(xlsx|xlsm)$/i.test(file.relPath) || isEvidencePath(file.relPath)) continue;
+    if (!isOoxmlWorkbookName(file.relPath) || isEvidencePath(file.relPath)) continue;
     let data: Buffer;
     try {
       data = await annotateWorkbook(await file.read(), byFile.get(file.path) ?? [], lang);
