@@ -269,3 +269,13 @@ describe('discover: the input line says why', () => {
     expect([d.kind, d.kindReason.zh]).toEqual([kind, reason]);
   });
 });
+
+describe('discover: a city holding a copy of itself', () => {
+  it('reads 杭州市/杭州市/ as the one city, not a province', async () => {
+    const root = await tempDir();
+    await writeTree(root, { '杭州市/杭州市/附件3.xlsx': 'a3', '杭州市/杭州市/甲公司/附件1.xlsx': 'a1' });
+    const d = await discover(join(root, '杭州市'));
+    expect(d.kind).toBe('city');
+    expect(d.cities.map((c) => [c.name, c.applicants.map((a) => a.id)])).toEqual([['杭州市', ['杭州市/甲公司']]]);
+  });
+});

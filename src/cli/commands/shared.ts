@@ -71,6 +71,6 @@ export async function readInputTree(dir: string, rules: Rules, progress: Progres
 
 export function describeInput(s: Submission): string {
   const applicants = s.cities.reduce((n, c) => n + c.applicants.length, 0);
-  const why = s.kindReason ? `：${s.kindReason.zh}` : '';
+  const why = s.kindReason ? `，因为${s.kindReason.zh}` : '';
   return `输入：${s.root}（识别为${KIND_ZH[s.kind]}${why}；${s.cities.length} 个市，${applicants} 家企业）`;
 }

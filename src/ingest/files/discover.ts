@@ -565,10 +565,12 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
   let reason: Record<Lang, string>;
   const cities: DiscoveredCity[] = [];
 
+  // A city folder holding a copy of itself (杭州市/杭州市/, as unzipping often leaves it) is still one city.
+  const onlyItself = isCityName(top.name) && namedCities.every((c) => normaliseCityName(c.name) === normaliseCityName(top.name));
   if (top.output) {
     kind = 'province';
     reason = { zh: '这是 yunshang 的输出文件夹', en: 'it is an output folder of yunshang' };
-  } else if (namedCities.length > 0) {
+  } else if (namedCities.length > 0 && !onlyItself) {
     kind = 'province';
     const names = someNames(namedCities.map((c) => withoutZip(c.name)).sort(compareCityNames));
     reason = { zh: `含以城市命名的文件夹或压缩包：${names.zh}`, en: `it holds folders or zips named after cities: ${names.en}` };
