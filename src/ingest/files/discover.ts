@@ -485,12 +485,8 @@ async function cityByA3(f: Folder, shape: Shape, isA3: DiscoverOptions['isA3']):
   return shape.holdsApplicants(f) || forms === a3.length ? a3[0]! : null;
 }
 
-/** What a child of the province root is. */
-type RootChild =
-  | { as: 'city'; folder: Folder }
-  | { as: 'applicant'; folder: Folder }
-  | { as: 'applicants'; folder: Folder }
-  | { as: 'skipped'; folder: Folder };
+/** What a child of the province root is: a city, an applicant, a folder of applicants that is no city, or none. */
+type RootChild = 'city' | 'applicant' | 'applicants' | 'skipped';
 
 /**
  * Find the cities, applicants and files under `root`: the province root (one folder or zip per
@@ -609,23 +605,23 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
   async function readProvince(): Promise<void> {
     const stray: DiscoveredApplicant[] = [];
     const classify = async (d: Folder): Promise<RootChild> => {
-      if (d.output) return { as: 'skipped', folder: d };
-      if (isCityName(d.name) || unreadableCities.includes(d)) return { as: 'city', folder: d };
-      if (await cityByA3(d, shape, opts.isA3)) return { as: 'city', folder: d };
-      if (shape.isApplicant(d)) return { as: 'applicant', folder: d };
-      if (shape.holdsApplicants(d)) return { as: 'applicants', folder: d };
-      return { as: 'skipped', folder: d };
+      if (d.output) return 'skipped';
+      if (isCityName(d.name) || unreadableCities.includes(d)) return 'city';
+      if (await cityByA3(d, shape, opts.isA3)) return 'city';
+      if (shape.isApplicant(d)) return 'applicant';
+      if (shape.holdsApplicants(d)) return 'applicants';
+      return 'skipped';
     };
     for (const d of [...children, ...unreadableCities]) {
       const isZip = zips.includes(d);
       const c = await classify(d);
       const where = { file: d.display || d.name };
-      if (c.as === 'city') {
+      if (c === 'city') {
         cities.push(cityOf(d, withoutZip(d.name), d.display || d.name, shape, findings));
-      } else if (c.as === 'applicant') {
+      } else if (c === 'applicant') {
         findings.push(finding('APPLICANT_WITHOUT_CITY', { name: d.name }, where));
         stray.push(applicantOf(d, d.name, '', findings));
-      } else if (c.as === 'applicants') {
+      } else if (c === 'applicants') {
         // Never lose an applicant: a folder that is no city still has its applicants read, under no city.
         const city = cityOf(d, '', d.name, shape, findings);
         findings.push(finding('FOLDER_NOT_CITY', { name: d.name, applicants: city.applicants.length }, where));
