@@ -116,14 +116,22 @@ describe('expert means', () => {
       ['不存在的公司', '', '乙', '', '1', '1', '1', '1', '1', '1'],
     ];
     const sheet = parseExpertRows(table, 's.csv', '', rules);
-    expect(sheet.findings.map((f) => [f.code, f.location?.cell])).toEqual([
+    expect(sheet.rows[0]!.problems.map((f) => [f.code, f.location?.cell])).toEqual([
       ['EXPERT_VALUE_OUT_OF_RANGE', 'E2'], // 信创 max 4
       ['EXPERT_VALUE_NOT_NUMBER', 'F2'],
       ['EXPERT_VALUE_OUT_OF_RANGE', 'G2'],
     ]);
     const merged = mergeExpertScores(sheet, subm(), rules);
+    // Once matched, each names the expert and the enterprise as matched, and belongs to that applicant.
+    const cells = merged.findings.filter((f) => f.code.startsWith('EXPERT_VALUE_'));
+    expect(cells.map((f) => [f.location?.cell, f.args.expert, f.args.enterprise, f.applicant])).toEqual([
+      ['E2', '甲', '宁波甬堃科技有限公司', '宁波市/甬堃科技'],
+      ['F2', '甲', '宁波甬堃科技有限公司', '宁波市/甬堃科技'],
+      ['G2', '甲', '宁波甬堃科技有限公司', '宁波市/甬堃科技'],
+    ]);
     const unknown = merged.findings.find((f) => f.code === 'EXPERT_UNKNOWN_ENTERPRISE')!;
     expect(unknown.location).toMatchObject({ file: 's.csv', row: 3 });
+    expect(unknown.args).toMatchObject({ expert: '乙', enterprise: '不存在的公司' });
   });
 
   it('says 「没有专家评分」 for an applicant in the running that nobody scored, never for a rejected one', () => {
@@ -133,8 +141,10 @@ describe('expert means', () => {
     s.cities[0]!.applicants.push(rejected);
     const merged = mergeExpertScores(parseExpertRows(table, 's.csv', '', rules), s, rules);
     const result = evaluate(s, rules, { expert: merged, checks: [presenceOnly] });
-    const notScored = result.applicants.flatMap((a) => a.findings).filter((f) => f.code === 'EXPERT_NOT_SCORED');
-    expect(notScored.map((f) => f.applicant)).toEqual(['杭州市/恒昇智能']);
+    // On the panel chair's list, not the applicant's: nobody scoring it is no defect of its materials.
+    const notScored = result.panelReview.filter((f) => f.code === 'EXPERT_NOT_SCORED');
+    expect(notScored.map((f) => [f.applicant, f.args.enterprise])).toEqual([['杭州市/恒昇智能', '杭州恒昇智能装备有限公司']]);
+    expect(result.applicants.flatMap((a) => a.findings).some((f) => f.code.startsWith('EXPERT_'))).toBe(false);
     expect(result.applicants.find((a) => a.id === '杭州市/无评估表')!.status).toBe('rejected');
   });
 });
@@ -156,22 +166,26 @@ describe('z-score normalisation', () => {
       { expert: '乙', applicantId: 'Q', value: 3.5 },
       { expert: '乙', applicantId: 'R', value: 4 },
     ];
-    const out = zscoreItem(scores, 4);
+    const out = zscoreItem(scores, 4).values;
     expect(out.get('P')).toBeCloseTo(1.53808, 4);
     expect(out.get('Q')).toBeCloseTo(2.75, 10);
     expect(out.get('R')).toBeCloseTo(3.96192, 4);
   });
 
-  it('clamps to [0, max] and gives an expert who scored everyone alike z = 0', () => {
+  it('clamps to [0, max]', () => {
+    // 甲: P 0, Q 4 → z −1, +1; 乙: P 0, Q 0.5 → z −1, +1. All four: mean 1.125, sd √(((1.125)² × 2 + 2.875² + 0.625²)/4)
+    // = √((2.53125 + 8.265625 + 0.390625)/4) = √2.796875 ≈ 1.67238. P: 1.125 − 1.67238 < 0 → 0; Q: 2.79738.
     const out = zscoreItem(
       [
-        { expert: '甲', applicantId: 'P', value: 2 },
-        { expert: '甲', applicantId: 'Q', value: 2 },
+        { expert: '甲', applicantId: 'P', value: 0 },
+        { expert: '甲', applicantId: 'Q', value: 4 },
+        { expert: '乙', applicantId: 'P', value: 0 },
+        { expert: '乙', applicantId: 'Q', value: 0.5 },
       ],
       4,
-    );
-    expect(out.get('P')).toBe(2);
-    expect(out.get('Q')).toBe(2);
+    ).values;
+    expect(out.get('P')).toBe(0);
+    expect(out.get('Q')).toBeCloseTo(2.79738, 4);
   });
 });
 

@@ -1,5 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { loadRules } from '../../rules/load.js';
+import { DEFAULT_RULES_FILE, loadRules } from '../../rules/load.js';
+import { catalogue } from '../../findings/catalogue.js';
+import { expertCodes } from '../../expert/codes.js';
+import type { KnownCodes } from '../../rules/crossCheck.js';
 import type { Rules } from '../../rules/schema.js';
 import { discover } from '../../ingest/files/discover.js';
 import type { Discovery } from '../../ingest/files/tree.js';
@@ -10,9 +13,12 @@ import type { Progress } from '../progress.js';
 
 const KIND_ZH = { province: '全省根目录', city: '单个市', applicant: '单个企业' } as const;
 
+/** The rules file asked for (or the default), its finding codes checked against the catalogue. */
 export async function loadRulesOption(file: string | undefined): Promise<Rules> {
-  return file ? loadRules(file) : loadRules();
+  return loadRules(file ?? DEFAULT_RULES_FILE, { codes: KNOWN_CODES });
 }
+
+const KNOWN_CODES: KnownCodes = new Map([...catalogue].map(([code, e]) => [code, { severity: e.severity, panel: code in expertCodes }]));
 
 /** Reads the input tree, reporting counts on the progress line. */
 export async function readInput(dir: string, rules: Rules, progress: Progress): Promise<Submission> {
