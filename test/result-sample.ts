@@ -308,7 +308,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
           {
             code: 'EXPERT_ROW_CONFLICT',
             severity: 'error',
-            args: { expert: '专家乙', enterprise: first.name, rows: '第3、9行', count: 2 },
+            args: { expert: '专家乙', enterprise: first.name, rows: '3、9', rowsEn: '3, 9', count: 2 },
             location: { file: '专家评分表.csv', sheet: '', row: 3 },
             applicant: first.id,
             city: first.city,
@@ -316,7 +316,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
           {
             code: 'EXPERT_SPREAD',
             severity: 'warning',
-            args: { enterprise: first.name, item: '信创应用示范', spread: 2, min: 1, max: 3, scores: '专家甲 1（E2）、专家丙 3（E4）', threshold: 1.5 },
+            args: { enterprise: first.name, item: '信创应用示范', spread: 2, min: 1, max: 3, scores: '专家甲 1（E2）、专家丙 3（E4）', scoresEn: '专家甲 1 (E2), 专家丙 3 (E4)', threshold: 1.5 },
             location: { file: '专家评分表.csv', sheet: '' },
             applicant: first.id,
             city: first.city,

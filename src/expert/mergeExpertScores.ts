@@ -39,7 +39,8 @@ interface Counted {
   applicant: Applicant;
 }
 
-const rowsText = (rows: number[]) => `第${rows.join('、')}行`;
+/** The rows an argument names, in each language's way: 「2、4」 (第2、4行) and 「2, 4」 (rows 2, 4). */
+const rowArgs = (rows: number[]) => ({ rows: rows.join('、'), rowsEn: rows.join(', ') });
 
 function about(f: Finding, a: Applicant): Finding {
   return { ...f, args: { ...f.args, enterprise: a.name }, applicant: a.id, city: a.city };
@@ -103,8 +104,7 @@ function dropDuplicates(matched: Counted[], sheet: ExpertSheet, rules: Rules, fi
       kept.push(first);
       continue;
     }
-    const rows = rowsText(group.map((g) => g.row.row));
-    const args = { expert: first.row.expert, enterprise: first.applicant.name, rows };
+    const args = { expert: first.row.expert, enterprise: first.applicant.name, ...rowArgs(group.map((g) => g.row.row)) };
     const extra = { applicant: first.applicant.id, city: first.applicant.city };
     if (group.every((g) => sameScores(g.row, first.row, rules))) {
       findings.push(finding('EXPERT_ROW_DUPLICATE', args, { file: sheet.file, sheet: sheet.sheet, row: group[1]!.row.row }, extra));
@@ -211,7 +211,7 @@ function zscoreFindings(
     const mine = byExpert.get(expert)!;
     for (const { items, count } of list)
       out.push(
-        finding('EXPERT_ZSCORE_SAME_SCORES', { expert: mine[0]!.row.expert, items: names(items), count, rows: rowsText(mine.map((m) => m.row.row)) }, { file: sheet.file, sheet: sheet.sheet, row: mine[0]!.row.row }),
+        finding('EXPERT_ZSCORE_SAME_SCORES', { expert: mine[0]!.row.expert, items: names(items), count, ...rowArgs(mine.map((m) => m.row.row)) }, { file: sheet.file, sheet: sheet.sheet, row: mine[0]!.row.row }),
       );
   }
   const applicants = new Map(counted.map((c) => [c.applicant.id, c.applicant]));
@@ -282,10 +282,11 @@ export function mergeExpertScores(sheet: ExpertSheet, submission: Submission, ru
         if (hi - lo > rules.expertPanel.spreadWarning) {
           const a = mine[0]!.applicant;
           const scores = given.map((m) => `${m.row.expert} ${m.row.items[e.key]}（${m.row.cells[e.key]}）`).join('、');
+          const scoresEn = given.map((m) => `${m.row.expert} ${m.row.items[e.key]} (${m.row.cells[e.key]})`).join(', ');
           findings.push(
             finding(
               'EXPERT_SPREAD',
-              { enterprise: a.name, item: e.name, spread: toNumber(roundHalfUp(fromNumber(hi - lo), decimals)), min: lo, max: hi, scores, threshold: rules.expertPanel.spreadWarning },
+              { enterprise: a.name, item: e.name, spread: toNumber(roundHalfUp(fromNumber(hi - lo), decimals)), min: lo, max: hi, scores, scoresEn, threshold: rules.expertPanel.spreadWarning },
               { file: sheet.file, sheet: sheet.sheet },
               { applicant: a.id, city: a.city },
             ),

@@ -71,7 +71,8 @@ export function drawPanelReview(ctx: DrawContext, layout: FlowLayout, base: numb
   const w = PANEL_REVIEW_WORDS[lang];
   const title = layout.titles.get('panelReview')!;
   goToPage(ctx, base + title.page);
-  heading(ctx, `${w.title}（${view.result.panelReview.length}）`, title.y, 30, 13);
+  const n = view.result.panelReview.length;
+  heading(ctx, lang === 'zh' ? `${w.title}（${n}）` : `${w.title} (${n})`, title.y, 30, 13);
   const file = view.result.panelReview.find((f) => f.location?.file)?.location?.file;
   const intro = file ? (lang === 'zh' ? `专家评分表：${file}。${w.intro}` : `Expert sheet: ${file}. ${w.intro}`) : w.intro;
   t.lines(intro, CONTENT.x, title.y + 34, CONTENT.width, 11, 2, { size: 8.5, color: COLOR.muted });
