@@ -15,7 +15,7 @@ import { decodeText } from '../util/decodeText.js';
 import { displayPath } from '../util/displayPath.js';
 import { ExpertSheetError, UsageError } from '../util/errors.js';
 import { expertCodes } from './codes.js';
-import { plainText } from './text.js';
+import { EXPERT_COLUMNS as COLUMNS, expectedSheet, plainText } from './text.js';
 import { labelKey, normaliseText } from '../forms/normalise.js';
 import { address, gridFromWorksheet } from '../ingest/forms/grid.js';
 import { parseNumber } from '../ingest/forms/parseNumber.js';
@@ -57,21 +57,6 @@ export interface ExpertSheet {
   findings: Finding[];
 }
 
-const COLUMNS = {
-  enterpriseName: ['企业名称', '申报企业', '企业'],
-  creditCode: ['统一社会信用代码', '信用代码'],
-  expert: ['专家', '专家姓名', '评审专家'],
-  expertCity: ['专家所在市', '专家所在地市', '所在市'],
-} as const;
-
-/** What a usable sheet looks like, for the message that refuses one. */
-export function expectedSheet(rules: Rules): string {
-  return (
-    `应为每位专家对每家企业一行，表头含 企业名称（或 统一社会信用代码）、专家、专家所在市（可选）` +
-    `及评分项 ${rules.experts.map((e) => `${e.name}（0–${e.max}）`).join('、')}；` +
-    `可用 yunshang template 生成空白「专家评分表」`
-  );
-}
 
 function refuse(file: string, why: string, rules: Rules): never {
   throw new ExpertSheetError(`专家评分表 ${file} 中读不到任何评分：${why}。\n${expectedSheet(rules)}。`);
@@ -102,7 +87,7 @@ export function parseExpertRows(table: string[][], file: string, sheet: string, 
   const cCode = col(COLUMNS.creditCode);
   const cExpert = col(COLUMNS.expert);
   const cCity = col(COLUMNS.expertCity);
-  if (cName < 0 && cCode < 0) refuse(file, `第${headerIndex + 1}行表头没有「企业名称」或「统一社会信用代码」列，无法知道评的是哪家企业`, rules);
+  if (cName < 0 && cCode < 0) refuse(file, `第${headerIndex + 1}行表头没有「${COLUMNS.enterpriseName[0]}」或「${COLUMNS.creditCode[0]}」列，无法知道评的是哪家企业`, rules);
   const itemCols = rules.experts.map((e) => ({ e, c: header.findIndex((h) => h.startsWith(labelKey(plainText(e.name))) || h === e.key) }));
   if (itemCols.every(({ c }) => c < 0)) refuse(file, `第${headerIndex + 1}行表头没有任何评分项列`, rules);
   for (const { e, c } of itemCols)
