@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RULES_FILE, parseRules } from '../src/rules/load.js';
 import { crossCheckRules, formatPath, type KnownCodes } from '../src/rules/crossCheck.js';
-import { catalogue } from '../src/findings/catalogue.js';
+import { catalogue } from '../src/report/catalogue.js';
 import { expertCodes } from '../src/expert/codes.js';
 import { nearest, editDistance } from '../src/util/nearest.js';
 import { UsageError } from '../src/util/errors.js';

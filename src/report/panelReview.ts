@@ -3,7 +3,7 @@
  * spreads, incomplete rows, recusals, z-score cases, applicants nobody scored), laid out once from
  * `Result.panelReview` for every renderer: the sheet in 评审结果.xlsx and the section of 评审报告.pdf.
  */
-import { renderFix, renderMessage } from '../findings/catalogue.js';
+import { renderFix, renderMessage } from './catalogue.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import type { Lang } from '../model/lang.js';
 import type { Result } from '../model/result.js';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { DEFAULT_RULES_FILE, loadRules } from '../../rules/load.js';
-import { catalogue } from '../../findings/catalogue.js';
+import { catalogue } from '../../report/catalogue.js';
 import { expertCodes } from '../../expert/codes.js';
 import type { KnownCodes } from '../../rules/crossCheck.js';
 import type { Rules } from '../../rules/schema.js';

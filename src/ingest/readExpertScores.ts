@@ -8,55 +8,23 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
+import type { ExpertRow, ExpertSheet } from '../model/expert.js';
 import { findingsOf } from '../findings/finding.js';
-import type { ExpertKey } from '../model/indicators.js';
 import type { Rules } from '../rules/schema.js';
 import { decodeText } from '../util/decodeText.js';
 import { displayPath } from '../util/displayPath.js';
 import { ExpertSheetError, UsageError } from '../util/errors.js';
-import { expertCodes } from './codes.js';
-import { EXPERT_COLUMNS as COLUMNS, expectedSheet, plainText } from './text.js';
+import { expertCodes } from '../expert/codes.js';
+import { EXPERT_COLUMNS as COLUMNS, expectedSheet, plainText } from '../expert/text.js';
 import { labelKey, normaliseText } from '../forms/normalise.js';
-import { address, gridFromWorksheet } from '../ingest/forms/grid.js';
-import { parseNumber } from '../ingest/forms/parseNumber.js';
+import { address, gridFromWorksheet } from './forms/grid.js';
+import { parseNumber } from './forms/parseNumber.js';
 import { loadExcel } from '../util/loadExcel.js';
 
 const finding = findingsOf(expertCodes);
 
 /** The unit of an expert score, which a secretary may type after the number (「3.5分」). */
 const SCORE_UNIT = '分';
-
-export interface ExpertRow {
-  /** 1-based row in the sheet (header is row 1 unless a title row precedes it). */
-  row: number;
-  enterpriseName: string | null;
-  creditCode: string | null;
-  /** The expert's name as typed, or 「（第N行）」 for a row without one. */
-  expert: string;
-  /** The same expert however the name was spaced or typed (full-width, spaces): what duplicates are found by. */
-  expertKey: string;
-  expertCity: string | null;
-  items: Partial<Record<ExpertKey, number>>;
-  /** The cell of each item of this row, for naming it in findings. */
-  cells: Partial<Record<ExpertKey, string>>;
-  /** Items whose cell held something that could not be counted (reported in `problems`). */
-  refused: ExpertKey[];
-  /**
-   * Findings about this row's cells. They name the enterprise as typed; merging names it as matched
-   * and ties them to the applicant, so they are reported there.
-   */
-  problems: Finding[];
-}
-
-export interface ExpertSheet {
-  /** The sheet's path as shown in reports: relative to the current directory, else its file name. */
-  file: string;
-  sheet: string;
-  rows: ExpertRow[];
-  /** Findings about the sheet as a whole (an item column missing). */
-  findings: Finding[];
-}
-
 
 function refuse(file: string, why: string, rules: Rules): never {
   throw new ExpertSheetError(`专家评分表 ${file} 中读不到任何评分：${why}。\n${expectedSheet(rules)}。`);
