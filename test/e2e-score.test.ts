@@ -37,7 +37,7 @@ beforeAll(async () => {
   result = JSON.parse(await readFile(join(out(1), 'results.json'), 'utf8'));
 }, 180_000);
 
-const allFindings = (r: Result): Finding[] => [...r.findings, ...r.applicants.flatMap((a) => a.findings)];
+const allFindings = (r: Result): Finding[] => [...r.findings, ...r.panelReview, ...r.applicants.flatMap((a) => a.findings)];
 
 async function applicantFolders(dir: string): Promise<string[]> {
   const ids: string[] = [];
@@ -146,6 +146,9 @@ describe('yunshang score on a whole province', () => {
     expect(ranked.every((a) => a.maxTotal === 100 && a.expertTotal !== null)).toBe(true);
     expect(allFindings(result).some((f) => f.code === 'EXPERT_RECUSED')).toBe(true);
     expect(allFindings(result).some((f) => f.code === 'EXPERT_SPREAD')).toBe(true);
+    // The panel's findings are the panel chair's list, never an applicant's.
+    expect(result.panelReview.map((f) => f.code)).toEqual(expect.arrayContaining(['EXPERT_RECUSED', 'EXPERT_SPREAD']));
+    expect(result.applicants.some((a) => a.findings.some((f) => f.code.startsWith('EXPERT_')))).toBe(false);
     for (const a of ranked) expect(a.total).toBeCloseTo(a.indicatorTotal + a.expertTotal!, 10);
   });
 });

@@ -133,6 +133,7 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
     cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants] })),
     applicants: result.applicants.map((a) => applicantJson(a, lang)),
     findings: result.findings.map((f) => findingJson(f, lang)),
+    panelReview: result.panelReview.map((f) => findingJson(f, lang)),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ApplicantResult, ApplicantStatus, Result } from '../model/result.j
 import type { Rules } from '../rules/schema.js';
 import { FIXED_DATE, fixZipDates } from '../util/workbookBytes.js';
 import { loadExcel } from '../util/loadExcel.js';
+import { PANEL_REVIEW_WORDS, panelReviewColumns, panelReviewRows } from './panelReview.js';
 
 /** No clock in the file (SPEC 6): the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -403,7 +404,7 @@ function findingsSheet(result: Result, lang: Lang): SheetPlan {
     { header: zh ? '修改建议' : 'How to fix', min: 20 },
   ];
   const names = new Map(result.applicants.map((a) => [a.id, a.name]));
-  const all = [...result.findings, ...result.applicants.flatMap((a) => a.findings)];
+  const all = [...result.findings, ...result.applicants.flatMap((a) => a.findings), ...result.panelReview];
   const rows: Value[][] = all.map((f) => {
     const loc = f.location ?? {};
     const place = loc.cell ?? (loc.row !== undefined ? (zh ? `第${loc.row}行` : `row ${loc.row}`) : null);
@@ -539,8 +540,21 @@ export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang)
     () => rulesSheet(result, rules, lang),
   ];
   if (result.selection) plans.push(() => selectionSheet(result, lang));
+  if (result.expertScored) plans.push(() => panelReviewSheet(result, lang));
   for (const plan of plans) await writeSheet(wb, plan(), styles);
   await wb.commit();
   // The zip entries carry the time of writing: overwrite them with the fixed moment.
   return fixZipDates(Buffer.concat(chunks));
+}
+
+/** 专家评分复核 (report/panelReview.ts): the panel chair's list, errors and warnings marked as in 问题清单. */
+function panelReviewSheet(result: Result, lang: Lang): SheetPlan {
+  const rows = panelReviewRows(result, lang);
+  const [severity, city, enterprise, expert, place, message, fix, code] = panelReviewColumns(lang) as [string, string, string, string, string, string, string, string];
+  const columns: Column[] = [{ header: severity }, { header: city }, { header: enterprise, min: 16 }, { header: expert }, { header: place, min: 16 }, { header: message, min: 40 }, { header: fix, min: 20 }, { header: code }];
+  const look = (r: number, c: number): Look | undefined => {
+    const s = rows[r]!.severity;
+    return c === 1 && s !== 'info' ? { fill: s === 'error' ? FILLS.rejected : FILLS.flagged } : undefined;
+  };
+  return { name: PANEL_REVIEW_WORDS[lang].title, tables: [{ columns, rows: rows.map((r) => r.cells), look }], list: true, wrap: [6, 7] };
 }

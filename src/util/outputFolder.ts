@@ -154,8 +154,8 @@ async function realpathOfPlanned(p: string): Promise<string> {
   }
 }
 
-/** How to show a path to the person who typed the command: relative to where they are when that is shorter. */
-export function displayPath(p: string): string {
+/** How to show a path to the person who typed the command: relative to where they are when that is shorter (paths inside reports use `util/displayPath.ts`). */
+export function consolePath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel && rel.length < p.length ? rel : p;
 }
@@ -187,14 +187,14 @@ export async function refuseOutputInInput(output: string, input: string, proposa
   const overlap = await overlapWithInput(output, input);
   if (overlap === 'inside') {
     throw new UsageError(
-      `输出位置「${displayPath(output)}」在输入目录「${displayPath(input)}」之内，会被下次运行当作申报材料读取；` +
-        `请改用输入目录之外的位置，例如 --out ${displayPath(proposal)}`,
+      `输出位置「${consolePath(output)}」在输入目录「${consolePath(input)}」之内，会被下次运行当作申报材料读取；` +
+        `请改用输入目录之外的位置，例如 --out ${consolePath(proposal)}`,
     );
   }
   if (overlap === 'around') {
     throw new UsageError(
-      `输入目录「${displayPath(input)}」在输出位置「${displayPath(output)}」之内，写出时会被替换；` +
-        `请改用另一个位置，例如 --out ${displayPath(proposal)}`,
+      `输入目录「${consolePath(input)}」在输出位置「${consolePath(output)}」之内，写出时会被替换；` +
+        `请改用另一个位置，例如 --out ${consolePath(proposal)}`,
     );
   }
 }
@@ -318,7 +318,7 @@ class OutputLock {
       try {
         created = await createLock(path, text);
       } catch (e) {
-        throw ioError(`无法在「${displayPath(dirname(path))}」中写入`, e);
+        throw ioError(`无法在「${consolePath(dirname(path))}」中写入`, e);
       }
       if (created) {
         heldHere.add(info.nonce);
@@ -329,19 +329,19 @@ class OutputLock {
       if (holderAlive(held)) {
         const where = held.host !== hostname() ? `（计算机 ${held.host}）` : '';
         throw new IoError(
-          `另一个 yunshang 进程（pid ${held.pid}${where}）正在写出「${displayPath(target)}」；请等它结束后再运行，或换一个输出位置。` +
-            `如确认该进程已不存在，可删除锁文件「${displayPath(path)}」`,
+          `另一个 yunshang 进程（pid ${held.pid}${where}）正在写出「${consolePath(target)}」；请等它结束后再运行，或换一个输出位置。` +
+            `如确认该进程已不存在，可删除锁文件「${consolePath(path)}」`,
         );
       }
       await removeStaleLock(path, held);
     }
-    throw new IoError(`无法取得「${displayPath(target)}」的写入锁：其他进程在反复争用，请稍后重试`);
+    throw new IoError(`无法取得「${consolePath(target)}」的写入锁：其他进程在反复争用，请稍后重试`);
   }
 
   /** Still ours? Checked right before the swap, the one step two writers must never share. */
   async verify(): Promise<void> {
     const held = await readLock(this.path);
-    if (held?.nonce !== this.nonce) throw new IoError(`「${displayPath(this.path)}」的写入锁已被其他进程取走，本次结果未写出`);
+    if (held?.nonce !== this.nonce) throw new IoError(`「${consolePath(this.path)}」的写入锁已被其他进程取走，本次结果未写出`);
   }
 
   async release(): Promise<void> {
@@ -403,7 +403,7 @@ async function removeOurs(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => null);
   if (names === null) return;
   if (names.length > 0 && !names.includes(OUTPUT_MARKER)) {
-    throw new IoError(`「${displayPath(dir)}」不是 yunshang 写出的文件夹（没有 ${OUTPUT_MARKER} 标记），请检查后手动处理`);
+    throw new IoError(`「${consolePath(dir)}」不是 yunshang 写出的文件夹（没有 ${OUTPUT_MARKER} 标记），请检查后手动处理`);
   }
   await rm(dir, { recursive: true, force: true });
 }
@@ -474,7 +474,7 @@ export class OutputFolder {
     if (st?.isSymbolicLink()) {
       // A link to a folder elsewhere: the folder it leads to is the output (the link stays a link).
       target = await realpath(target).catch((e: unknown) => {
-        throw ioError(`无法使用输出位置「${displayPath(dir)}」`, e);
+        throw ioError(`无法使用输出位置「${consolePath(dir)}」`, e);
       });
       if (opts.input !== undefined) await refuseOutputInInput(target, opts.input, opts.proposal ?? siblingOfInput(opts.input, '-输出'));
     }
@@ -494,7 +494,7 @@ export class OutputFolder {
         folder.staged = true;
         await writeMarker(folder.staging);
       } catch (e) {
-        throw ioError(`无法在「${displayPath(parent)}」中写入`, e);
+        throw ioError(`无法在「${consolePath(parent)}」中写入`, e);
       }
     } catch (e) {
       await folder.release();
@@ -517,24 +517,24 @@ export class OutputFolder {
   private async checkOwnership(): Promise<void> {
     const st = await stat(this.path).catch((e: unknown) => {
       if (codeOf(e) === 'ENOENT') return null;
-      throw ioError(`无法访问输出位置「${displayPath(this.path)}」`, e);
+      throw ioError(`无法访问输出位置「${consolePath(this.path)}」`, e);
     });
     if (!st) return;
-    if (!st.isDirectory()) throw new IoError(`输出位置「${displayPath(this.path)}」已存在同名文件，不是文件夹；请换一个位置`);
+    if (!st.isDirectory()) throw new IoError(`输出位置「${consolePath(this.path)}」已存在同名文件，不是文件夹；请换一个位置`);
     if (await hasMarker(this.path)) return;
     const names = await readdir(this.path).catch((e: unknown) => {
-      throw ioError(`无法读取输出位置「${displayPath(this.path)}」`, e);
+      throw ioError(`无法读取输出位置「${consolePath(this.path)}」`, e);
     });
     if (names.length === 0) return;
     if (this.opts.adopt && (await this.opts.adopt(this.path, names))) {
       // Earlier reports of ours, written before markers: marked now, so the swap may move them aside.
       await writeMarker(this.path).catch((e: unknown) => {
-        throw ioError(`无法写入输出位置「${displayPath(this.path)}」`, e);
+        throw ioError(`无法写入输出位置「${consolePath(this.path)}」`, e);
       });
       return;
     }
     throw new IoError(
-      `输出位置「${displayPath(this.path)}」已有其他文件，不是 yunshang 写出的文件夹（其中没有 ${OUTPUT_MARKER} 标记）；` +
+      `输出位置「${consolePath(this.path)}」已有其他文件，不是 yunshang 写出的文件夹（其中没有 ${OUTPUT_MARKER} 标记）；` +
         `为免覆盖，请换一个新的或空的文件夹`,
     );
   }
@@ -562,8 +562,8 @@ export class OutputFolder {
         const busy = ['EPERM', 'EACCES', 'EBUSY'].includes(codeOf(e) ?? '');
         throw new IoError(
           busy
-            ? `无法替换输出位置「${displayPath(this.path)}」：其中的文件可能正被打开（如在 Excel 或 PDF 阅读器中），请关闭后重试`
-            : `无法替换输出位置「${displayPath(this.path)}」：${fsReason(e)}`,
+            ? `无法替换输出位置「${consolePath(this.path)}」：其中的文件可能正被打开（如在 Excel 或 PDF 阅读器中），请关闭后重试`
+            : `无法替换输出位置「${consolePath(this.path)}」：${fsReason(e)}`,
           { cause: e },
         );
       }
@@ -573,7 +573,7 @@ export class OutputFolder {
       await rename(this.staging, this.path);
     } catch (e) {
       if (hadPrevious) await rename(this.previous, this.path).catch(() => undefined);
-      throw ioError(`无法写出到「${displayPath(this.path)}」`, e);
+      throw ioError(`无法写出到「${consolePath(this.path)}」`, e);
     }
     this.committed = true;
     reached('swapped');
@@ -594,7 +594,7 @@ export class OutputFolder {
         if (made.has(dir)) continue;
         made.add(dir);
         await mkdir(dir).catch((e: unknown) => {
-          if (codeOf(e) !== 'EEXIST') throw ioError(`无法在「${displayPath(this.path)}」中创建文件夹`, e);
+          if (codeOf(e) !== 'EEXIST') throw ioError(`无法在「${consolePath(this.path)}」中创建文件夹`, e);
         });
       }
       places.push({ file: join(dir, segs[segs.length - 1]!), shown: join(this.path, ...segs), data: f.data });
@@ -608,7 +608,7 @@ export class OutputFolder {
         try {
           await writeFileSynced(p.file, p.data, 'wx');
         } catch (e) {
-          throw ioError(`无法写出「${displayPath(p.shown)}」`, e);
+          throw ioError(`无法写出「${consolePath(p.shown)}」`, e);
         }
         if (++written === half) reached('writing');
       }
@@ -663,8 +663,8 @@ export async function checkNewFiles(paths: readonly string[], opts: NewFilesOpti
     if (opts.input !== undefined) await refuseOutputInInput(t, opts.input, opts.proposal ?? siblingOfInput(opts.input, '-输出'));
     await ensureDir(dirname(t));
     const st = await lstat(t).catch(() => null);
-    if (st?.isDirectory()) throw new IoError(`「${displayPath(t)}」是一个文件夹，不能用作输出文件`);
-    if (st && !opts.force) throw new UsageError(`「${displayPath(t)}」已存在；如需覆盖，请加 --force`);
+    if (st?.isDirectory()) throw new IoError(`「${consolePath(t)}」是一个文件夹，不能用作输出文件`);
+    if (st && !opts.force) throw new UsageError(`「${consolePath(t)}」已存在；如需覆盖，请加 --force`);
   }
   return targets;
 }
@@ -691,7 +691,7 @@ export async function writeNewFiles(files: readonly NewFile[], opts: NewFilesOpt
       try {
         await writeFileSynced(temp, files[i]!.data, 'wx');
       } catch (e) {
-        throw ioError(`无法写出「${displayPath(targets[i]!)}」`, e);
+        throw ioError(`无法写出「${consolePath(targets[i]!)}」`, e);
       }
       temps.push(temp);
     }
@@ -711,8 +711,8 @@ export async function writeNewFiles(files: readonly NewFile[], opts: NewFilesOpt
           }
         }
       } catch (e) {
-        if (codeOf(e) === 'EEXIST') throw new UsageError(`「${displayPath(target)}」已存在；如需覆盖，请加 --force`);
-        throw ioError(`无法写出「${displayPath(target)}」`, e);
+        if (codeOf(e) === 'EEXIST') throw new UsageError(`「${consolePath(target)}」已存在；如需覆盖，请加 --force`);
+        throw ioError(`无法写出「${consolePath(target)}」`, e);
       }
     }
   } finally {

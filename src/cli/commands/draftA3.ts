@@ -3,7 +3,7 @@ import { evaluate } from '../../evaluate.js';
 import { withoutZip } from '../../data/inputTree.js';
 import { draftA3Rows } from '../../report/draftA3.js';
 import { addA3Sheet } from '../../template/build.js';
-import { checkNewFiles, displayPath, overlapWithInput, writeNewFiles } from '../../util/outputFolder.js';
+import { checkNewFiles, consolePath, overlapWithInput, writeNewFiles } from '../../util/outputFolder.js';
 import { FIXED_DATE, workbookBytes } from '../../util/workbookBytes.js';
 import { UsageError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
@@ -25,7 +25,7 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   let out = resolve(o.out ?? name);
   let note: string | undefined;
   if (o.out === undefined && (await overlapWithInput(out, dir))) {
-    note = `当前目录在输入目录之内，草稿改为写出到 ${displayPath(besideInput)}`;
+    note = `当前目录在输入目录之内，草稿改为写出到 ${consolePath(besideInput)}`;
     out = besideInput;
   }
   const writeOpts = { force: Boolean(o.force), input: dir, proposal: besideInput };
@@ -45,6 +45,6 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   wb.created = wb.modified = FIXED_DATE;
   addA3Sheet(wb, city.name, draftA3Rows(result, submission));
   await writeNewFiles([{ path: out, data: await workbookBytes(wb) }], writeOpts);
-  progress.done(`已生成 ${displayPath(out)}`);
+  progress.done(`已生成 ${consolePath(out)}`);
   return 0;
 }

@@ -1,20 +1,26 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadRules } from '../../rules/load.js';
+import { DEFAULT_RULES_FILE, loadRules } from '../../rules/load.js';
+import { catalogue } from '../../report/catalogue.js';
+import { expertCodes } from '../../expert/codes.js';
+import type { KnownCodes } from '../../rules/crossCheck.js';
 import type { Rules } from '../../rules/schema.js';
 import { discover } from '../../ingest/files/discover.js';
 import type { Discovery } from '../../ingest/files/tree.js';
 import { a3Test, readDiscovered } from '../../ingest/readSubmission.js';
 import type { Submission } from '../../model/records.js';
 import { IoError } from '../../util/errors.js';
-import { displayPath, overlapWithInput, siblingOfInput } from '../../util/outputFolder.js';
+import { consolePath, overlapWithInput, siblingOfInput } from '../../util/outputFolder.js';
 import type { Progress } from '../progress.js';
 
 const KIND_ZH = { province: '全省根目录', city: '单个市', applicant: '单个企业' } as const;
 
+/** The rules file asked for (or the default), its finding codes checked against the catalogue. */
 export async function loadRulesOption(file: string | undefined): Promise<Rules> {
-  return file ? loadRules(file) : loadRules();
+  return loadRules(file ?? DEFAULT_RULES_FILE, { codes: KNOWN_CODES });
 }
+
+const KNOWN_CODES: KnownCodes = new Map([...catalogue].map(([code, e]) => [code, { severity: e.severity, panel: code in expertCodes }]));
 
 /** Stops at once when the input is missing, before any output is prepared. */
 export async function checkInputExists(dir: string): Promise<void> {
@@ -44,10 +50,10 @@ export async function outputBesideInput(given: string | undefined, fallback: str
   if (given !== undefined) return { path: resolve(given), shown: given, proposal };
   const here = resolve(fallback);
   if (await overlapWithInput(here, input)) {
-    const shown = displayPath(proposal);
-    return { path: proposal, shown, proposal, note: `默认输出位置 ${displayPath(here)} 在输入目录之内，改为写出到 ${shown}` };
+    const shown = consolePath(proposal);
+    return { path: proposal, shown, proposal, note: `默认输出位置 ${consolePath(here)} 在输入目录之内，改为写出到 ${shown}` };
   }
-  return { path: here, shown: displayPath(here), proposal };
+  return { path: here, shown: consolePath(here), proposal };
 }
 
 /** Reads the input tree, reporting counts on the progress line. */

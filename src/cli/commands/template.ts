@@ -1,4 +1,4 @@
-import { checkNewFiles, displayPath } from '../../util/outputFolder.js';
+import { checkNewFiles, consolePath } from '../../util/outputFolder.js';
 import { TEMPLATE_FILES } from '../../forms/layout.js';
 import { join } from 'node:path';
 import { writeTemplates } from '../../template/writeTemplates.js';
@@ -17,6 +17,6 @@ export async function runTemplate(o: TemplateOptions): Promise<number> {
   await checkNewFiles(Object.values(TEMPLATE_FILES).map((name) => join(out, name)), { force: Boolean(o.force) });
   const rules = await loadRulesOption(o.rules);
   const files = await writeTemplates(out, rules, { force: Boolean(o.force) });
-  for (const f of files) process.stdout.write(`已生成 ${displayPath(f)}\n`);
+  for (const f of files) process.stdout.write(`已生成 ${consolePath(f)}\n`);
   return 0;
 }
