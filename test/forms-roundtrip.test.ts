@@ -80,6 +80,11 @@ describe.each(READERS)('builders and readers agree (%s reader)', (reader) => {
         'infra.storage': { n: 12.5, m: 40 },
         'infra.server': { server: { cloudCores: 64, cloudMemoryGb: 256, allCores: 128, allMemoryGb: 512 } },
         'business.rnd': { n: 2, m: 3 },
+        // 系统协同's M is the sum of the five business N: all five are filled for it to be known.
+        'business.production': { n: 1, m: 2 },
+        'business.supplyChain': { n: 0, m: 1 },
+        'business.marketing': { n: 1, m: 1 },
+        'business.other': { n: 0, m: 0 },
         'collaboration.systems': { n: 4 },
         'collaboration.data': { ticks: ['研发数据', '销售数据'] },
         'investment.cloud': { n: 300, m: 900 },
