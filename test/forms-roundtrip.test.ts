@@ -102,7 +102,7 @@ describe.each(READERS)('builders and readers agree (%s reader)', (reader) => {
     expect(ind['collaboration.systems']!.m).toBeUndefined();
     expect(ind['investment.cloud']!.m!.value).toBe(900);
     const s = ind['infra.server']!.server!;
-    expect([s.cloudCores.value, s.cloudMemoryGb.value, s.allCores.value, s.allMemoryGb.value]).toEqual([64, 256, 128, 512]);
+    expect([s.cloudCores!.value, s.cloudMemoryGb!.value, s.allCores!.value, s.allMemoryGb!.value]).toEqual([64, 256, 128, 512]);
     const ticks = ind['collaboration.data']!.ticks!;
     expect(Object.entries(ticks).filter(([, c]) => c!.value).map(([k]) => k).sort()).toEqual(['研发数据', '销售数据'].sort());
     expect(Object.keys(ticks)).toHaveLength(6);
