@@ -101,8 +101,8 @@ export const formCodes = {
     severity: 'error',
     zh: '「{field}」填写的「{raw}」无法读取：应为按{unit}折算的数量，或 CPU 核数和内存（如「64核256G」）',
     en: '"{field}" reads "{raw}", which cannot be read: give the count in {unit} units, or CPU cores and memory (e.g. 64核256G)',
-    fixZh: '填写折算后的数量（CPU总核数/4 与 总内存GB/16 的平均值），或同时写明核数和内存，如「64核256G」。',
-    fixEn: 'Type the count in units ((cores/4 + memory GB/16)/2), or both cores and memory, e.g. 64核256G.',
+    fixZh: '填写按{unit}折算后的数量，或同时写明 CPU 核数和内存，如「64核256G」。',
+    fixEn: 'Type the count in {unit} units, or both CPU cores and memory, e.g. 64核256G.',
   },
   A2_SERVER_CORES_MEMORY: {
     severity: 'info',
