@@ -42,14 +42,6 @@ function keyOfCell(text: string, norm: string): string {
   return BOX_CODES.has(text.charCodeAt(0)) ? labelKey(text.slice(1)) : keyOfNormalised(norm);
 }
 
-/** A cell that ends the search for a value to the right of a label: another label, or printed text. */
-function isStop(cell: GridCell): boolean {
-  const t = normaliseText(cell.text);
-  if (startsValueLabel(t, N) || startsValueLabel(t, M) || isA2PrintedText(t)) return true;
-  const k = keyOfCell(cell.text, t);
-  return SERVER_KEYS.has(k) || CATEGORY_KEYS.has(k);
-}
-
 /** The sheet's filled cells (from row 2) with what the reader asks of each, worked out once. */
 interface A2Sheet {
   cells: GridCell[];
@@ -58,6 +50,11 @@ interface A2Sheet {
   valueLabel: Uint8Array;
   /** The first cell of each label key: a label printed twice is read where it first appears. */
   byKey: Map<string, GridCell>;
+  /**
+   * Cells that end the search for a value right of a label: another label (N/M, the server's, a data
+   * category) or printed text (评分解释, 「具体协同类别」). Worked out with the scan, as readers ask often.
+   */
+  isStop: (cell: GridCell) => boolean;
   /** Our template's 「N」「M」 column headers. */
   headerCol: Record<Which, number | undefined>;
   /** Where an overwritten label stood: the column most N (M) labels are in, else under 评分细项. */
@@ -73,6 +70,8 @@ function scanSheet(ctx: ReadContext): A2Sheet {
   const headerCol: Record<Which, number | undefined> = { [LABEL_N]: undefined, [LABEL_M]: undefined };
   const counts: Record<Which, Map<number, number>> = { [LABEL_N]: new Map(), [LABEL_M]: new Map() };
   let scoringHeader: GridCell | undefined;
+  // The Grid hands out its stored cells themselves, so a filled cell met again is this very object.
+  const stops = new Set<GridCell>();
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     const t = normaliseText(c.text);
@@ -86,6 +85,7 @@ function scanSheet(ctx: ReadContext): A2Sheet {
     const which = startsValueLabel(t, N) ? LABEL_N : startsValueLabel(t, M) ? LABEL_M : 0;
     valueLabel[i] = which;
     if (which) counts[which].set(c.col, (counts[which].get(c.col) ?? 0) + 1);
+    if (which || isA2PrintedText(t) || SERVER_KEYS.has(k) || CATEGORY_KEYS.has(k)) stops.add(c);
   }
   const mostUsed = (m: Map<number, number>) => {
     let best: number | undefined;
@@ -97,7 +97,7 @@ function scanSheet(ctx: ReadContext): A2Sheet {
     [LABEL_N]: mostUsed(counts[LABEL_N]) ?? scoring?.left,
     [LABEL_M]: mostUsed(counts[LABEL_M]) ?? (scoring ? (scoring.right > scoring.left ? scoring.right : scoring.left + 1) : undefined),
   };
-  return { cells, norms, valueLabel, byKey, headerCol, labelCol };
+  return { cells, norms, valueLabel, byKey, isStop: (cell) => stops.has(cell), headerCol, labelCol };
 }
 
 /** What was typed for one side (N or M) of an indicator, before it is read as a number. */
@@ -172,7 +172,7 @@ function findTyped(ctx: ReadContext, sheet: A2Sheet, span: Span, which: Which, d
     if (valueLabel[i] !== which) continue;
     const label = cells[i]!;
     const typed = typedAfterLabel(label.text, norms[i]!, description, (t) => !('error' in parseNumber(t, info.unit ?? '', ctx.rules)));
-    const beside = valueRightOf(grid, label, isStop);
+    const beside = valueRightOf(grid, label, sheet.isStop);
     const besideFilled = beside && (beside.text !== '' || beside.error || beside.noResult) && !opts.exclude?.(beside);
     if (typed !== '' && besideFilled) {
       if (sameValue(ctx, typed, beside, info)) return { kind: 'cell', cell: beside };
@@ -193,7 +193,7 @@ function findTyped(ctx: ReadContext, sheet: A2Sheet, span: Span, which: Which, d
   if (col === undefined) return { kind: 'none' };
   const cell = grid.at(span.top, col);
   const filled = cell.text !== '' || cell.error || cell.noResult;
-  if (!filled || isStop(cell) || opts.exclude?.(cell) || cell.row !== span.top) return { kind: 'none' };
+  if (!filled || sheet.isStop(cell) || opts.exclude?.(cell) || cell.row !== span.top) return { kind: 'none' };
   return { kind: 'cell', cell };
 }
 
@@ -341,7 +341,7 @@ function readServerCells(ctx: ReadContext, ind: IndicatorRule, sheet: A2Sheet): 
       missing++;
       continue;
     }
-    const cell = valueRightOf(ctx.grid, label, isStop) ?? label;
+    const cell = valueRightOf(ctx.grid, label, sheet.isStop) ?? label;
     out[spec.key] = readNumber(ctx, cell, { field: spec.label, unit: spec.unit, indicator: ind.key }, { keepRaw: true });
   }
   if (missing === SERVER_CELLS.length) return undefined;
@@ -362,7 +362,7 @@ function readDataCollaboration(ctx: ReadContext, ind: IndicatorRule, sheet: A2Sh
   const { grid } = ctx;
   const about = { indicator: ind.key };
   const templateLayout = sheet.headerCol[LABEL_N] !== undefined && sheet.headerCol[LABEL_M] !== undefined;
-  const read = readTicks(ctx, ind, sheet.cells, templateLayout);
+  const read = readTicks(ctx, ind, sheet.cells, sheet.norms, templateLayout);
   const input: IndicatorInput = { key: ind.key };
   if (read) input.ticks = read.ticks;
 

@@ -48,9 +48,8 @@ function markIn(norm: string): boolean | undefined | null {
   return b === undefined ? null : b;
 }
 
-/** The category a cell names, with a mark typed in the same cell; undefined for any other text. */
-export function categoryCell(cell: GridCell): CategoryCell | undefined {
-  const t = normaliseText(cell.text);
+/** The category a cell names (`t`: its normalised text), with a mark typed in the same cell; undefined for any other text. */
+function categoryCell(cell: GridCell, t: string): CategoryCell | undefined {
   if (!t.includes('数据')) return undefined;
   let category: DataCategory | undefined;
   let at = -1;
@@ -79,6 +78,8 @@ export function readTicks(
   ctx: ReadContext,
   ind: IndicatorRule,
   cells: readonly GridCell[],
+  /** `normaliseText` of each of `cells`. */
+  norms: readonly string[],
   /** The form is our template, which puts each category's 是/否 cell right of its name. */
   templateLayout: boolean,
 ): { ticks: Partial<Record<DataCategory, Cell<boolean>>>; errors: number; rows: ReadonlySet<number> } | undefined {
@@ -87,8 +88,9 @@ export function readTicks(
   const form = FORM_NAMES.a2;
   const found = new Map<DataCategory, CategoryCell>();
   const categoryAt = new Map<string, DataCategory>();
-  for (const c of cells) {
-    const k = categoryCell(c);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const k = categoryCell(c, norms[i]!);
     // A name printed twice is read where it first appears.
     if (!k || found.has(k.category)) continue;
     found.set(k.category, k);
