@@ -4,12 +4,12 @@
  */
 import { SEVERITY_ORDER, findingsOf, type Finding } from './findings/finding.js';
 import { INDICATOR_KEYS, type IndicatorKey } from './model/indicators.js';
+import type { ExpertInput } from './model/expert.js';
 import type { ApplicantPack, CitySubmission, Submission } from './model/records.js';
 import type {
   ApplicantIdentity,
   ApplicantResult,
   ApplicantStatus,
-  ExpertResult,
   IndicatorResult,
   Result,
 } from './model/result.js';
@@ -24,13 +24,7 @@ import { ratioProblem, selfScore, type RatioProblem } from './score/selfScore.js
 import { horizontalGrades, type HorizontalRanking } from './score/horizontalGrade.js';
 import { expertTotal as sumExpertItems, indicatorScore, maxTotal, totals } from './score/combine.js';
 import { cityRecommendedRank, rankEntries, type RankingEntry } from './score/ranking.js';
-import { sortFindings } from './score/findingOrder.js';
-
-export interface ExpertInput {
-  /** Key: applicant id. */
-  perApplicant: Map<string, ExpertResult>;
-  findings: Finding[];
-}
+import { sortFindings } from './findings/findingOrder.js';
 
 export interface EvaluateOptions {
   expert?: ExpertInput;

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import type { ApplicantPack, Submission } from '../src/model/records.js';
-import { readExpertScores, parseExpertRows } from '../src/expert/readExpertScores.js';
+import { readExpertScores, parseExpertRows } from '../src/ingest/readExpertScores.js';
 import { mergeExpertScores, zscoreItem } from '../src/expert/mergeExpertScores.js';
 import { evaluate } from '../src/evaluate.js';
 import { gbk } from '../src/fixtures/zipWriter.js';

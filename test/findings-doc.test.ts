@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../src/findings/catalogue.js';
+import { catalogue } from '../src/report/catalogue.js';
 import { findingsReference } from '../src/report/findingsDoc.js';
 import { FINDINGS_DOC } from '../src/report/writeFindingsDoc.js';
 

@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../src/report/formatters/junit.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/report/formatters/github.js';
-import { renderMessage } from '../src/findings/catalogue.js';
+import { renderMessage } from '../src/report/catalogue.js';
 import type { Finding } from '../src/findings/finding.js';
 import { sampleResult, SAMPLE_FLAGGED, SAMPLE_HOSTILE, SAMPLE_UNVERIFIED } from './result-sample.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { annotateWorkbook } from '../src/report/annotate.js';
-import { renderMessage } from '../src/findings/catalogue.js';
+import { renderMessage } from '../src/report/catalogue.js';
 import type { Finding } from '../src/findings/finding.js';
 
 const FILE = '杭州市/杭州喆云科技有限公司/附件2-用云水平评估表.xlsx';

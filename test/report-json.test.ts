@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultsJson } from '../src/report/json.js';
-import { renderMessage } from '../src/findings/catalogue.js';
+import { renderMessage } from '../src/report/catalogue.js';
 import { sampleResult, SAMPLE_UNVERIFIED } from './result-sample.js';
 import type { Result } from '../src/model/result.js';
 

@@ -1,6 +1,7 @@
 /**
  * The CLI only wires options to the core. One top-level catch maps typed errors to exit codes:
- * 0 done, 1 findings at or above --fail-on (validate), 2 usage or I/O error.
+ * 0 done, 1 findings at or above --fail-on (validate), 2 usage or I/O error, 3 the tool itself failed
+ * (a bug: a script can tell it from a bad input and report it rather than retry).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { IoError, UsageError } from '../util/errors.js';
@@ -9,7 +10,7 @@ import { runValidate } from './commands/validate.js';
 import { runTemplate } from './commands/template.js';
 import { runDraftA3 } from './commands/draftA3.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 function parsePositiveInt(v: string): number {
   const n = Number(v);
@@ -100,6 +101,6 @@ export async function main(argv: string[]): Promise<number> {
     // A stack trace helps a developer, not a clerk: only on request.
     const stack = process.env.YUNSHANG_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
     process.stderr.write(`yunshang: 内部错误：${(e as Error).message}${stack}\n`);
-    return EXIT.usage;
+    return EXIT.internal;
   }
 }

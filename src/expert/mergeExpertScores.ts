@@ -11,8 +11,7 @@ import type { ExpertResult } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
 import { div, fromNumber, rational, roundHalfUp, sum, toNumber } from '../score/decimal.js';
 import { expertCodes } from './codes.js';
-import type { ExpertInput } from '../evaluate.js';
-import type { ExpertRow, ExpertSheet } from './readExpertScores.js';
+import type { ExpertInput, ExpertRow, ExpertSheet } from '../model/expert.js';
 import { normaliseCreditCode, normaliseEnterpriseName } from '../model/enterpriseName.js';
 import { normaliseCityName } from '../data/zhejiang.js';
 

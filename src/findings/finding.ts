@@ -1,25 +1,9 @@
 import type { Location } from '../model/location.js';
-import type { IndicatorKey } from '../model/indicators.js';
+import type { Finding, Severity } from '../model/finding.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Finding, Severity };
+
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/**
- * A finding is data: a stable code, its arguments and where it is. The words live in the catalogue
- * (`catalogue.ts`) and are rendered by the formatters, never stored here.
- */
-export interface Finding {
-  code: string;
-  severity: Severity;
-  args: Record<string, string | number>;
-  location?: Location;
-  /** Applicant id (folder relative to the input root) when the finding belongs to one. */
-  applicant?: string;
-  /** City name when the finding belongs to one. */
-  city?: string;
-  /** The indicator this finding is about: an error here makes that indicator unverified. */
-  indicator?: IndicatorKey;
-}
 
 /** What a code means: default severity, message templates with `{placeholders}`, and how to fix it. */
 export interface CodeMeta {

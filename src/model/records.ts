@@ -4,7 +4,7 @@
  */
 import type { Cell, Location } from './location.js';
 import type { DataCategory, IndicatorKey } from './indicators.js';
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from './finding.js';
 
 /** Attachment 1 fields, by stable key. Numbers are in 万元 unless the key says otherwise. */
 export interface A1Fields {

@@ -2,7 +2,7 @@
  * The one result object (SPEC 6). `evaluate` makes it; every renderer (console, json, junit, github,
  * xlsx, pdf) reads it and none recomputes a score. results.json is this object, serialised.
  */
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, Severity } from './finding.js';
 import type { ExpertKey, IndicatorKey } from './indicators.js';
 import type { InputKind } from './records.js';
 

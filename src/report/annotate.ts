@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
-import { renderMessage, type Lang } from '../findings/catalogue.js';
+import { renderMessage, type Lang } from './catalogue.js';
 import { cellText, FILLS } from './xlsx.js';
 import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
 import { loadExcel } from '../util/loadExcel.js';

@@ -2,7 +2,7 @@
  * docs/findings.md: every finding code the tool can report, generated from the catalogue so the
  * documentation cannot drift from the code (a test compares the file on disk with this text).
  */
-import { catalogue, type CatalogueEntry } from '../findings/catalogue.js';
+import { catalogue, type CatalogueEntry } from './catalogue.js';
 import { checks } from '../validate/registry.js';
 
 const SEVERITY: Record<CatalogueEntry['severity'], string> = {
@@ -45,7 +45,7 @@ export function findingsReference(): string {
   const out: string[] = [
     '# 问题代码一览 · Finding codes',
     '',
-    '<!-- 由 src/report/findingsDoc.ts 根据 src/findings/catalogue.ts 生成（npm run docs），请勿手工修改。',
+    '<!-- 由 src/report/findingsDoc.ts 根据 src/report/catalogue.ts 生成（npm run docs），请勿手工修改。',
     '     Generated from the catalogue by `npm run docs`; do not edit by hand. -->',
     '',
     `共 ${catalogue.size} 个代码，按报告它们的环节分组。消息中的 \`{占位符}\` 在运行时替换为具体的值；` +

@@ -3,7 +3,7 @@
  * same bytes however its objects were built, and a diff between two runs shows only what changed.
  */
 import type { Finding } from '../findings/finding.js';
-import { renderMessage, type Lang } from '../findings/catalogue.js';
+import { renderMessage, type Lang } from './catalogue.js';
 import { EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
 import type { Location } from '../model/location.js';
 import type { ApplicantResult, IndicatorResult, Result } from '../model/result.js';

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
-import { renderFix, renderMessage, type Lang } from '../findings/catalogue.js';
+import { renderFix, renderMessage, type Lang } from './catalogue.js';
 import type { ApplicantResult, ApplicantStatus, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
 import { FIXED_DATE, fixZipDates } from '../util/workbookBytes.js';

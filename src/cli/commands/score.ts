@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { evaluate, type EvaluateOptions } from '../../evaluate.js';
-import { readExpertScores } from '../../expert/readExpertScores.js';
+import { readExpertScores } from '../../ingest/readExpertScores.js';
 import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
 import { resultsJson } from '../../report/json.js';
 import { writeResultsXlsx } from '../../report/xlsx.js';

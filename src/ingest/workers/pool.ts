@@ -16,7 +16,7 @@ import type { Rules } from '../../rules/schema.js';
 import { fileCodes } from '../files/codes.js';
 import { DEFAULT_LIMITS, type Limits } from '../files/limits.js';
 import type { DiscoveredApplicant } from '../files/tree.js';
-import { readApplicant } from '../readSubmission.js';
+import { readApplicant } from '../readApplicant.js';
 import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
 import { isPortable, portablePath, toPortable, withQuickReads } from './portable.js';
 import { packFromPost } from './transfer.js';

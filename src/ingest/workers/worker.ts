@@ -5,7 +5,7 @@
  * cannot run the TypeScript source in a thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readApplicant } from '../readSubmission.js';
+import { readApplicant } from '../readApplicant.js';
 import { READING_FILE, READING_JOB, type JobResult, type ReadJob, type WorkerSetup } from './messages.js';
 import { fromPortable } from './portable.js';
 import { packForPosting } from './transfer.js';

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../findings/finding.js';
-import type { Lang } from '../../findings/catalogue.js';
+import type { Lang } from '../catalogue.js';
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

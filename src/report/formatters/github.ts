@@ -3,7 +3,7 @@
  * Escaping follows @actions/core: in the message % CR LF; in properties also `:` and `,`.
  */
 import type { Finding, Severity } from '../../findings/finding.js';
-import { renderMessage, type Lang } from '../../findings/catalogue.js';
+import { renderMessage, type Lang } from '../catalogue.js';
 import { placeOf } from '../json.js';
 
 export interface GithubOptions {

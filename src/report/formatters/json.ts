@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings/finding.js';
-import type { Lang } from '../../findings/catalogue.js';
+import type { Lang } from '../catalogue.js';
 import { findingJson } from '../json.js';
 import { countBySeverity } from './counts.js';
 

@@ -4,7 +4,7 @@
  * <testcase>; an applicant without any is one passing testcase, so CI shows it was checked.
  */
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../findings/finding.js';
-import { renderMessage, type Lang } from '../../findings/catalogue.js';
+import { renderMessage, type Lang } from '../catalogue.js';
 import { placeOf } from '../json.js';
 import { SEVERITY_WORD } from './counts.js';
 

@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../findings/finding.js';
-import { renderMessage, type Lang } from '../../findings/catalogue.js';
+import { renderMessage, type Lang } from '../catalogue.js';
 import { placeOf } from '../json.js';
 import { countLine, SEVERITY_WORD } from './counts.js';
 

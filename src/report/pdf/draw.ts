@@ -2,12 +2,12 @@
  * Single-line text primitives. Everything is placed with `lineBreak: false` and no width, which is
  * pdfkit's fast path (no LineWrapper); alignment and truncation are done here by measuring.
  */
-import type PDFDocument from 'pdfkit';
+import type { Doc } from './doc.js';
 import type { ReportFont } from './font.js';
 import { COLOR } from './geometry.js';
 import { simpleGlyph } from './simpleLayout.js';
 
-export type Doc = InstanceType<typeof PDFDocument>;
+export type { Doc };
 export type Align = 'left' | 'right' | 'center';
 
 export interface TextStyle {

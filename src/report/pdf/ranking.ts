@@ -2,7 +2,7 @@
  * The list sections: province ranking (then the rejected with their reasons), the 初选名单, and each
  * city's ranking beside its own 推荐排序.
  */
-import { renderMessage } from '../../findings/catalogue.js';
+import { renderMessage } from '../catalogue.js';
 import type { ApplicantResult } from '../../model/result.js';
 import type { DrawContext } from './context.js';
 import { goToPage, heading } from './context.js';

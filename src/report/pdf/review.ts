@@ -3,7 +3,7 @@
  * the province median, the expert items (boxes to fill by hand until scores are merged), the totals,
  * the findings (cut with a pointer to the workbook when they do not fit) and the signature line.
  */
-import { renderWithLocation } from '../../findings/catalogue.js';
+import { renderWithLocation } from '../catalogue.js';
 import { SEVERITY_ORDER, type Finding } from '../../findings/finding.js';
 import type { ApplicantResult } from '../../model/result.js';
 import type { DrawContext } from './context.js';

@@ -5,7 +5,7 @@
  * needs no shaping; Latin loses only kerning. Glyphs are looked up once per code point per font and
  * shared by every document rendered with that font.
  */
-import type { Doc } from './draw.js';
+import type { Doc } from './doc.js';
 import type { ReportFont } from './font.js';
 
 export interface SimpleGlyph {

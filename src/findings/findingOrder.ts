@@ -2,7 +2,7 @@
  * One fixed order for findings, so the same input gives the same reports whatever order files were
  * read in: applicant, city, file, sheet, cell (row, then column, as a person reads a sheet), code.
  */
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from './finding.js';
 
 function byText(a: string | undefined, b: string | undefined): number {
   const x = a ?? '';

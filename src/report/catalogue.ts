@@ -2,7 +2,7 @@
  * Every finding code the tool can report, with its severity and zh/en texts: the check registry's
  * codes plus those reported while reading files and forms, scoring and merging expert scores.
  */
-import type { CodeMeta, Finding } from './finding.js';
+import type { CodeMeta, Finding } from '../findings/finding.js';
 import { checks } from '../validate/registry.js';
 import { formCodes } from '../ingest/forms/codes.js';
 import { fileCodes } from '../ingest/files/codes.js';

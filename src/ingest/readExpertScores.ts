@@ -4,38 +4,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
 import { findingsOf } from '../findings/finding.js';
-import type { ExpertKey } from '../model/indicators.js';
+import type { ExpertRow, ExpertSheet } from '../model/expert.js';
 import type { Rules } from '../rules/schema.js';
 import { decodeText } from '../util/decodeText.js';
 import { UsageError } from '../util/errors.js';
-import { expertCodes } from './codes.js';
-import { plainText } from './text.js';
+import { expertCodes } from '../expert/codes.js';
+import { plainText } from '../expert/text.js';
 import { labelKey } from '../forms/normalise.js';
-import { address, gridFromWorksheet } from '../ingest/forms/grid.js';
+import { address, gridFromWorksheet } from './forms/grid.js';
 import { loadExcel } from '../util/loadExcel.js';
 
 const finding = findingsOf(expertCodes);
-
-export interface ExpertRow {
-  /** 1-based row in the sheet (header is row 1 unless a title row precedes it). */
-  row: number;
-  enterpriseName: string | null;
-  creditCode: string | null;
-  expert: string;
-  expertCity: string | null;
-  items: Partial<Record<ExpertKey, number>>;
-}
-
-export interface ExpertSheet {
-  file: string;
-  sheet: string;
-  rows: ExpertRow[];
-  findings: Finding[];
-}
 
 const COLUMNS = {
   enterpriseName: ['企业名称', '申报企业', '企业'],

@@ -1,0 +1,21 @@
+import type { Location } from './location.js';
+import type { IndicatorKey } from './indicators.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A finding is data: a stable code, its arguments and where it is. The words live in the code tables
+ * (gathered in `report/catalogue.ts`) and are rendered by the formatters, never stored here.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  args: Record<string, string | number>;
+  location?: Location;
+  /** Applicant id (folder relative to the input root) when the finding belongs to one. */
+  applicant?: string;
+  /** City name when the finding belongs to one. */
+  city?: string;
+  /** The indicator this finding is about: an error here makes that indicator unverified. */
+  indicator?: IndicatorKey;
+}
