@@ -12,9 +12,16 @@ export interface Location {
 /** A value read from an input, with where it came from and what was typed when it was not clean. */
 export interface Cell<T> {
   value: T;
+  /** The cell that holds what was typed (for a value typed after its label, the label's cell). */
   loc: Location;
-  /** The text as typed, kept when the value had to be converted (units, full-width digits, 「无」). */
+  /**
+   * The cell's whole text as typed. Kept when the value had to be converted (units, full-width
+   * digits, 「无」) and, on 附件2, for every N and M, tick and server number, so each value can be shown
+   * with its source (「N：企业使用云存储数据总量（单位：TB）：415.9」, 「64核256G」, 「☑研发数据」).
+   */
   raw?: string;
+  /** The unit typed when the value was converted from it into the field's unit (「GB」 for 「500GB」 read in TB). */
+  unit?: string;
 }
 
 /** `附件2-用云水平评估表.xlsx · 用云水平评估表!E7` */

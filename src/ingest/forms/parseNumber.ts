@@ -9,7 +9,8 @@ import type { Rules } from '../../rules/schema.js';
 export type NumberNote = 'unit' | 'nil' | 'fullwidth' | 'separator';
 export type ParsedNumber =
   | { value: number }
-  | { value: number; note: NumberNote; from: string }
+  /** `unit`: the unit as typed when it was converted (「GB」 of 「500GB」 read in TB). */
+  | { value: number; note: NumberNote; from: string; unit?: string }
   | { error: 'not-a-number' | 'unknown-unit' };
 
 /** Texts meaning 「nothing」, read as 0 with a note. */
@@ -43,7 +44,7 @@ export function parseNumber(raw: string | number, targetUnit: string, rules: Rul
     return /^[\d.,]/.test(unit) ? { error: 'not-a-number' } : { error: 'unknown-unit' };
   }
   if (factor === 1) return note ? { value: Number(digits), note, from } : { value: Number(digits) };
-  return { value: multiplyDecimal(digits, factor), note: 'unit', from };
+  return { value: multiplyDecimal(digits, factor), note: 'unit', from, unit };
 }
 
 function lookupUnit(table: Record<string, number>, unit: string): number | undefined {

@@ -60,36 +60,52 @@ export function readPhone(ctx: ReadContext, cell: GridCell, info: FieldInfo): Ce
   return { value: cell.text === '' ? null : cell.text, loc };
 }
 
-export function readNumber(ctx: ReadContext, cell: GridCell, info: FieldInfo): Cell<number | null> {
+export interface NumberOptions {
+  /** Keep the cell's whole text in `raw` even when the number needed no conversion (附件2's N and M). */
+  keepRaw?: boolean;
+}
+
+export function readNumber(ctx: ReadContext, cell: GridCell, info: FieldInfo, opts: NumberOptions = {}): Cell<number | null> {
   const loc = ctx.grid.loc(cell);
-  if (unreadable(ctx, cell, info, loc)) return { value: null, loc };
+  const raw = opts.keepRaw ? { raw: cell.text } : {};
+  if (unreadable(ctx, cell, info, loc)) return { value: null, loc, ...raw };
   const v = cell.value;
-  if (v === null || (typeof v === 'string' && v === '')) return { value: null, loc };
-  const unit = info.unit ?? '';
-  const unitName = unit || '数字';
-  if (typeof v === 'number') return { value: v, loc };
+  if (v === null || (typeof v === 'string' && v === '')) return { value: null, loc, ...raw };
+  if (typeof v === 'number') return { value: v, loc, ...raw };
   if (typeof v !== 'string') {
-    ctx.findings.push(finding('VALUE_NOT_NUMBER', { field: info.field, unit: unitName, raw: cell.text }, loc, extra(info)));
+    ctx.findings.push(finding('VALUE_NOT_NUMBER', { field: info.field, unit: info.unit || '数字', raw: cell.text }, loc, extra(info)));
     return { value: null, loc, raw: cell.text };
   }
-  const p = parseNumber(v, unit, ctx.rules);
+  return numberFromText(ctx, v, loc, info, opts.keepRaw ? cell.text : undefined);
+}
+
+/**
+ * The number in `text`, typed at `loc`: the whole of a value cell, or the part of a label cell after
+ * its label (「…（单位：TB）：415.9」 gives 「415.9」, and `wholeText` keeps the cell's full text).
+ */
+export function numberFromText(ctx: ReadContext, text: string, loc: Location, info: FieldInfo, wholeText?: string): Cell<number | null> {
+  const unit = info.unit ?? '';
+  const unitName = unit || '数字';
+  const p = parseNumber(text, unit, ctx.rules);
   if ('error' in p) {
     if (p.error === 'unknown-unit') {
       const units = Object.keys(ctx.rules.units[unit] ?? {}).join('、') || unitName;
-      ctx.findings.push(finding('VALUE_UNKNOWN_UNIT', { field: info.field, unit: unitName, raw: v.trim(), units }, loc, extra(info)));
-    } else ctx.findings.push(finding('VALUE_NOT_NUMBER', { field: info.field, unit: unitName, raw: v.trim() }, loc, extra(info)));
-    return { value: null, loc, raw: v };
+      ctx.findings.push(finding('VALUE_UNKNOWN_UNIT', { field: info.field, unit: unitName, raw: text.trim(), units }, loc, extra(info)));
+    } else ctx.findings.push(finding('VALUE_NOT_NUMBER', { field: info.field, unit: unitName, raw: text.trim() }, loc, extra(info)));
+    return { value: null, loc, raw: wholeText ?? text };
   }
-  if (!('note' in p)) return { value: p.value, loc };
-  const args = { field: info.field, raw: v.trim(), value: p.value, unit: unitName };
+  if (!('note' in p)) return wholeText === undefined ? { value: p.value, loc } : { value: p.value, loc, raw: wholeText };
+  const args = { field: info.field, raw: text.trim(), value: p.value, unit: unitName };
   if (p.note === 'unit') ctx.findings.push(finding('VALUE_UNIT_CONVERTED', args, loc, extra(info)));
   else if (p.note === 'nil') ctx.findings.push(finding('VALUE_READ_AS_ZERO', args, loc, extra(info)));
   else ctx.findings.push(finding('VALUE_NORMALISED', args, loc, extra(info)));
-  return { value: p.value, loc, raw: p.from };
+  const read: Cell<number | null> = { value: p.value, loc, raw: wholeText ?? p.from };
+  if (p.unit !== undefined) read.unit = p.unit;
+  return read;
 }
 
-const YES = new Set(['是', '☑', '√', '✓', '✔', '☒', '■', 'y', 'yes', 'true', '对', '有', '已上云', '云上', '1']);
-const NO = new Set(['否', '☐', '□', '×', '✗', '✘', 'n', 'no', 'false', '无', '不是', '未上云', '0']);
+const YES = new Set(['是', '☑', '√', '✓', '✔', '☒', '■', '●', 'y', 'yes', 'true', '对', '有', '已上云', '云上', '1']);
+const NO = new Set(['否', '☐', '□', '○', '×', '✗', '✘', 'n', 'no', 'false', '无', '不是', '未上云', '0']);
 
 /** 是/否 and the ways people tick a box. Returns undefined when the text is neither. */
 export function yesNo(text: string): boolean | undefined {
