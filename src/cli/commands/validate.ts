@@ -3,12 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { evaluate } from '../../evaluate.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Result } from '../../model/result.js';
-import type { Discovery } from '../../ingest/files/tree.js';
-import { annotateWorkbook } from '../../report/annotate.js';
+import { buildReturnPacks, type OutputFile } from '../../report/returnPacks.js';
 import { formatText } from '../../report/formatters/text.js';
 import { formatJson } from '../../report/formatters/json.js';
 import { formatJunit } from '../../report/formatters/junit.js';
 import { formatGithub } from '../../report/formatters/github.js';
+import { formatReturnSummary } from '../../report/formatters/returnSummary.js';
 import { exitCodeFor } from '../../report/exitCode.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { createProgress, useColor } from '../progress.js';
@@ -44,37 +44,26 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
       case 'github':
         return formatGithub(findings, o.lang, { root: dir });
       default:
-        return formatText(findings, { lang: o.lang, color: useColor() });
+        return formatText(findings, { lang: o.lang, color: useColor(), applicants: result.applicants });
     }
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
 
-  if (o.annotate) await writeAnnotated(tree, o.annotate, findings, o.lang);
+  if (o.annotate) {
+    const packs = await buildReturnPacks(tree, submission, result);
+    await writeOutputs(o.annotate, packs.files);
+    // The list of who must act belongs with the text report; beside json or XML it goes to stderr.
+    const summary = formatReturnSummary(packs, o.annotate, o.lang);
+    if (o.format === 'text') process.stdout.write('\n' + summary);
+    else process.stderr.write(summary);
+  }
   return exitCodeFor(findings, o.failOn);
 }
 
-/**
- * A copy of every input workbook, offending cells filled and noted, for the city to send back to
- * the enterprise. Files inside a city zip land under the zip's name without `.zip`.
- */
-async function writeAnnotated(tree: Discovery, outDir: string, findings: Finding[], lang: 'zh' | 'en'): Promise<void> {
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const file = f.location?.file;
-    if (!file) continue;
-    (byFile.get(file) ?? byFile.set(file, []).get(file)!).push(f);
-  }
-  const files = tree.cities.flatMap((c) => [...c.files, ...c.applicants.flatMap((a) => a.files)]);
-  for (const file of files) {
-    if (!/\.(xlsx|xlsm)$/i.test(file.relPath) || file.relPath.startsWith('证明材料/')) continue;
-    let data: Buffer;
-    try {
-      data = await annotateWorkbook(await file.read(), byFile.get(file.path) ?? [], lang);
-    } catch {
-      continue; // unreadable workbooks already carry their own finding; there is nothing to annotate
-    }
-    const target = join(outDir, file.path.replace(/\.zip\//i, '/'));
+async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  for (const f of files) {
+    const target = join(outDir, f.path);
     await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomic(target, data);
+    await writeFileAtomic(target, f.data);
   }
 }
