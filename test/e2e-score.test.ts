@@ -232,4 +232,19 @@ describe('yunshang draft-a3', () => {
       expect(row.phone.value).toBe(a.identity.itLeadPhone);
     }
   });
+
+  it('says, in its output and in the workbook, that the order ranks the city’s own packs; by default writes into the current folder', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'yunshang-draft-'));
+    const r = yunshang(['draft-a3', join(province, '杭州市'), '--quiet'], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已生成 杭州市-推荐排序表-草稿.xlsx');
+    expect(r.stdout).toContain('这里只比较了本市的企业，全省汇总后的排序可能与此不同');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(cwd, '杭州市-推荐排序表-草稿.xlsx'));
+    const note = wb.worksheets[0]!.getCell('A1').note;
+    expect(typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('')).toContain('全省汇总后的排序可能与此不同');
+    expect(String(wb.getWorksheet('说明')!.getCell('A2').value)).toContain('这里只比较了本市的企业');
+    // Never beside the input.
+    await expect(readdir(province)).resolves.not.toContain('杭州市-推荐排序表-草稿.xlsx');
+  });
 });

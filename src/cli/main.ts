@@ -73,7 +73,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('draft-a3')
     .description('按计算的市内排名，用各企业附件1预填本市推荐排序表（附件3）')
     .argument('<cityDir>', '某市文件夹')
-    .option('--out <file>', '输出文件（默认 <市>-推荐排序表-草稿.xlsx）')
+    .option('--out <file>', '输出文件（默认为当前文件夹下的 <市>-推荐排序表-草稿.xlsx）')
     .addOption(rules())
     .option('--quiet', '不显示进度')
     .action(async (dir: string, o) => setExit(await runDraftA3(dir, o)));

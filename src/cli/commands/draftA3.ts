@@ -1,15 +1,11 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
 import { evaluate } from '../../evaluate.js';
-import { draftA3Rows } from '../../report/draftA3.js';
-import { addA3Sheet } from '../../template/build.js';
+import { DRAFT_A3_ORDER_NOTE, draftA3FileName, draftA3Workbook } from '../../report/draftA3.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
-import { FIXED_DATE, workbookBytes } from '../../util/workbookBytes.js';
 import { UsageError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
-import { loadRulesOption, readInput } from './shared.js';
-import { loadExcel } from '../../util/loadExcel.js';
+import { describeInput, loadRulesOption, readInput } from './shared.js';
 
 export interface DraftA3Options {
   out?: string;
@@ -26,13 +22,12 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   }
   const city = submission.cities[0]!;
   const result = evaluate(submission, rules);
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = 'yunshang';
-  wb.created = wb.modified = FIXED_DATE;
-  addA3Sheet(wb, city.name, draftA3Rows(result, submission));
-  const out = o.out ?? join(dirname(dir.replace(/[\\/]+$/, '')) || '.', `${city.name || basename(dir)}-推荐排序表-草稿.xlsx`);
+  const data = await draftA3Workbook(result, submission, city.name);
+  // In the folder the command is run from, never beside (or inside) the input.
+  const out = o.out ?? draftA3FileName(city.name || basename(dir.replace(/[\\/]+$/, '')));
   await mkdir(dirname(out), { recursive: true });
-  await writeFileAtomic(out, await workbookBytes(wb));
-  progress.done(`已生成 ${out}`);
+  await writeFileAtomic(out, data);
+  progress.done(describeInput(submission));
+  process.stdout.write(`已生成 ${out}\n注意：${DRAFT_A3_ORDER_NOTE}\n`);
   return 0;
 }
