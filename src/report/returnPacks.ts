@@ -17,7 +17,7 @@ import type { Discovery, InputFile } from '../ingest/files/tree.js';
 import type { Submission } from '../model/records.js';
 import type { Result } from '../model/result.js';
 import { compareCityNames } from '../data/zhejiang.js';
-import { annotateWorkbook } from './annotate.js';
+import { annotateWorkbook, cellAddress } from './annotate.js';
 import { findingOwner, isInFolder } from './findingOwner.js';
 import { issueListWorkbook, issueRow, type IssueRow, type IssueSheet } from './issueSheet.js';
 import { RETURN_LETTER_NAME, returnLetterText } from './returnLetter.js';
@@ -110,6 +110,9 @@ async function folderOutput(job: FolderJob): Promise<FolderOutput> {
   for (const [path, findings] of byFile) {
     const file = inputs.get(path);
     if (!file || !ANNOTATABLE.test(file.relPath) || path === job.summaryHost) continue;
+    // Only a workbook the readers opened has findings on its cells; one refused (too large, a zip
+    // bomb) is never handed to exceljs, which would unpack it whole.
+    if (!findings.some((f) => f.location?.sheet && cellAddress(f))) continue;
     pending.push({ file, findings });
   }
   for (const { file, findings } of pending) {
