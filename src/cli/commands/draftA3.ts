@@ -1,14 +1,11 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { evaluate } from '../../evaluate.js';
 import { withoutZip } from '../../data/inputTree.js';
-import { draftA3Rows } from '../../report/draftA3.js';
-import { addA3Sheet } from '../../template/build.js';
+import { DRAFT_A3_ORDER_NOTE, draftA3FileName, draftA3Workbook } from '../../report/draftA3.js';
 import { checkNewFiles, consolePath, overlapWithInput, writeNewFiles } from '../../util/outputFolder.js';
-import { FIXED_DATE, workbookBytes } from '../../util/workbookBytes.js';
 import { UsageError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
-import { checkInputExists, loadRulesOption, readInput } from './shared.js';
-import { loadExcel } from '../../util/loadExcel.js';
+import { checkInputExists, describeInput, loadRulesOption, readInput } from './shared.js';
 
 export interface DraftA3Options {
   out?: string;
@@ -19,7 +16,7 @@ export interface DraftA3Options {
 
 export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number> {
   await checkInputExists(dir);
-  const name = `${withoutZip(basename(resolve(dir)))}-推荐排序表-草稿.xlsx`;
+  const name = draftA3FileName(withoutZip(basename(resolve(dir))));
   const besideInput = join(dirname(resolve(dir)), name);
   // In the working directory by default, unless that is inside the city folder: then beside it.
   let out = resolve(o.out ?? name);
@@ -40,11 +37,8 @@ export async function runDraftA3(dir: string, o: DraftA3Options): Promise<number
   }
   const city = submission.cities[0]!;
   const result = evaluate(submission, rules);
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = 'yunshang';
-  wb.created = wb.modified = FIXED_DATE;
-  addA3Sheet(wb, city.name, draftA3Rows(result, submission));
-  await writeNewFiles([{ path: out, data: await workbookBytes(wb) }], writeOpts);
-  progress.done(`已生成 ${consolePath(out)}`);
+  await writeNewFiles([{ path: out, data: await draftA3Workbook(result, submission, city.name) }], writeOpts);
+  progress.done(describeInput(submission));
+  process.stdout.write(`已生成 ${consolePath(out)}\n注意：${DRAFT_A3_ORDER_NOTE}\n`);
   return 0;
 }

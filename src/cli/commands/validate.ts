@@ -1,15 +1,14 @@
 import { evaluate } from '../../evaluate.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Result } from '../../model/result.js';
-import type { Discovery } from '../../ingest/files/tree.js';
-import { annotateWorkbook } from '../../report/annotate.js';
+import { buildReturnPacks } from '../../report/returnPacks.js';
 import { formatText } from '../../report/formatters/text.js';
 import { formatJson } from '../../report/formatters/json.js';
 import { formatJunit } from '../../report/formatters/junit.js';
 import { formatGithub } from '../../report/formatters/github.js';
+import { formatReturnSummary } from '../../report/formatters/returnSummary.js';
 import { exitCodeFor } from '../../report/exitCode.js';
-import { isEvidencePath, isOoxmlWorkbookName } from '../../data/inputTree.js';
-import { OutputFolder, type OutputFile } from '../../util/outputFolder.js';
+import { OutputFolder } from '../../util/outputFolder.js';
 import { createProgress, useColor } from '../progress.js';
 import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInputTree } from './shared.js';
 
@@ -36,13 +35,13 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
   // Taken before reading: a place that cannot take files, or another run writing there, is said at once.
   const folder = await OutputFolder.open(place.path, { input: dir, proposal: place.proposal });
   try {
-    return await validate(dir, o, folder);
+    return await validate(dir, o, { folder, shown: place.shown });
   } finally {
     await folder.release();
   }
 }
 
-async function validate(dir: string, o: ValidateOptions, annotate: OutputFolder | null): Promise<number> {
+async function validate(dir: string, o: ValidateOptions, annotate: { folder: OutputFolder; shown: string } | null): Promise<number> {
   const rules = await loadRulesOption(o.rules);
   const progress = createProgress(Boolean(o.quiet) || o.format !== 'text');
   const { submission, tree } = await readInputTree(dir, rules, progress);
@@ -59,42 +58,18 @@ async function validate(dir: string, o: ValidateOptions, annotate: OutputFolder 
       case 'github':
         return formatGithub(findings, o.lang, { root: dir });
       default:
-        return formatText(findings, { lang: o.lang, color: useColor() });
+        return formatText(findings, { lang: o.lang, color: useColor(), applicants: result.applicants });
     }
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
 
-  if (annotate) await annotate.commit(await annotatedFiles(tree, findings, o.lang));
+  if (annotate) {
+    const packs = await buildReturnPacks(tree, submission, result);
+    await annotate.folder.commit(packs.files);
+    // The list of who must act belongs with the text report; beside json or XML it goes to stderr.
+    const summary = formatReturnSummary(packs, annotate.shown, o.lang);
+    if (o.format === 'text') process.stdout.write('\n' + summary);
+    else process.stderr.write(summary);
+  }
   return exitCodeFor(findings, o.failOn);
-}
-
-/**
- * A copy of every input workbook, offending cells filled and noted, for the city to send back to
- * the enterprise. Files inside a city zip land under the zip's name without `.zip`.
- */
-async function annotatedFiles(tree: Discovery, findings: Finding[], lang: 'zh' | 'en'): Promise<OutputFile[]> {
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const file = f.location?.file;
-    if (!file) continue;
-    (byFile.get(file) ?? byFile.set(file, []).get(file)!).push(f);
-  }
-  const files = tree.cities.flatMap((c) => [...c.files, ...c.applicants.flatMap((a) => a.files)]);
-  const out: OutputFile[] = [];
-  const used = new Set<string>();
-  for (const file of files) {
-    if (!isOoxmlWorkbookName(file.relPath) || isEvidencePath(file.relPath)) continue;
-    let data: Buffer;
-    try {
-      data = await annotateWorkbook(await file.read(), byFile.get(file.path) ?? [], lang);
-    } catch {
-      continue; // unreadable workbooks already carry their own finding; there is nothing to annotate
-    }
-    // 杭州市.zip/… lands under 杭州市/…, unless a 杭州市 folder was delivered beside the zip.
-    const bare = file.path.replace(/\.zip\//i, '/');
-    const path = used.has(bare) ? file.path : bare;
-    used.add(path);
-    out.push({ path, data });
-  }
-  return out;
 }

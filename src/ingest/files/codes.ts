@@ -6,7 +6,7 @@ export const fileCodes = {
   INPUT_KIND_DETECTED: {
     severity: 'info',
     zh: '输入目录识别为{kindZh}（{reasonZh}）：{cities} 个城市，{applicants} 家申报企业',
-    en: 'Input read as {kindEn} ({reasonEn}): {cities} cities, {applicants} applicants',
+    en: 'Input read as {kindEn} ({reasonEn}); cities: {cities}, applicants: {applicants}',
     fixZh: '如识别有误，请按「省/市/企业文件夹」的层级整理目录后重试',
     fixEn: 'If this is wrong, arrange the folders as province / city / applicant and run again',
   },
