@@ -33,7 +33,8 @@ import { ratioProblem, selfScore, type RatioProblem } from './score/selfScore.js
 import { horizontalGrades, type HorizontalRanking } from './score/horizontalGrade.js';
 import { expertTotal as sumExpertItems, indicatorScore, maxTotal, totals } from './score/combine.js';
 import { cityRecommendedRank, cityRecommendedRow, compareForRanking, decidingCriterion, rankEntries, type RankingEntry } from './score/ranking.js';
-import { sortFindings } from './findings/findingOrder.js';
+import { compareFindings, sortFindings } from './findings/findingOrder.js';
+import { applicantName } from './model/enterpriseName.js';
 
 export interface EvaluateOptions {
   expert?: ExpertInput;
@@ -48,16 +49,23 @@ const scoreFinding = findingsOf(scoreCodes);
 const expertFinding = findingsOf(expertCodes);
 const pinyin = new Intl.Collator('zh-CN');
 
+/**
+ * The panel chair's list: what must be fixed first (errors, then warnings, then notes), then by
+ * city in official order and applicant, then where it sits on the sheet.
+ */
+function panelReviewOrder(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || compareCityNames(a.city ?? '', b.city ?? '') || compareFindings(a, b),
+  );
+}
+
 /** The rules file may change a code's severity; this is the one place that happens. */
 function applyOverrides(f: Finding, rules: Rules): Finding {
   const s = rules.severityOverrides[f.code];
   return s && s !== f.severity ? { ...f, severity: s } : f;
 }
 
-function nameOf(pack: ApplicantPack): string {
-  const typed = pack.a1?.fields.enterpriseName?.value?.trim();
-  return typed ? typed : pack.folderName;
-}
+const nameOf = applicantName;
 
 function identityOf(pack: ApplicantPack): ApplicantIdentity {
   const f = pack.a1?.fields ?? {};
@@ -99,15 +107,16 @@ interface Assessed {
   selfScores: Map<IndicatorKey, Rational>;
 }
 
-function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules, expert: ExpertInput | undefined): Assessed {
+function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules, expert: ExpertInput | undefined, panel: Finding[]): Assessed {
   const findings = [...own];
   const rejectedBy = [
     ...new Set(findings.filter((f) => f.severity === 'error' && rules.effects.reject.includes(f.code)).map((f) => f.code)),
   ].sort();
   const rejected = rejectedBy.length > 0;
   // The panel scores only applicants still in the running: a rejected one lacks expert scores by design.
+  // That nobody scored it is the panel's to put right, so it goes on their list, not the applicant's.
   if (expert && !rejected && !(expert.perApplicant.get(pack.id)?.experts ?? 0))
-    findings.push(applyOverrides(expertFinding('EXPERT_NOT_SCORED', {}, undefined, { applicant: pack.id, city: pack.city }), rules));
+    panel.push(applyOverrides(expertFinding('EXPERT_NOT_SCORED', { enterprise: nameOf(pack) }, undefined, { applicant: pack.id, city: pack.city }), rules));
   const values = indicatorValues(pack.a2, rules);
   const indicatorsInError = new Set(findings.filter((f) => f.severity === 'error' && f.indicator).map((f) => f.indicator!));
   const verified = new Set<IndicatorKey>();
@@ -169,8 +178,10 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     ...submission.cities.flatMap((c) => c.findings),
     ...packs.flatMap((p) => p.pack.findings),
     ...(options.checks ?? registryChecks).flatMap((check) => runCheck(check, ctx)),
-    ...(options.expert?.findings ?? []),
   ].map((f) => applyOverrides(f, rules));
+  // Findings about the panel's sheet are the panel chair's to review: they name the applicant they
+  // concern but never change its status (a disagreement between experts is no defect of its materials).
+  const panel = (options.expert?.findings ?? []).map((f) => applyOverrides(f, rules));
 
   const byApplicant = new Map<string, Finding[]>();
   const topLevel: Finding[] = [];
@@ -182,7 +193,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     } else topLevel.push(f);
   }
 
-  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules, options.expert));
+  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules, options.expert, panel));
   const eligible = assessed.filter((a) => a.status !== 'rejected');
 
   const horizontal = new Map<IndicatorKey, HorizontalRanking>();
@@ -309,7 +320,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
       a3: city.a3 ? receivedForm(city.a3) : null,
     }));
 
-  const allFindings = [...topLevel, ...applicants.flatMap((x) => x.findings)];
+  const allFindings = [...topLevel, ...panel, ...applicants.flatMap((x) => x.findings)];
   const count = (sev: Finding['severity']) => allFindings.filter((f) => f.severity === sev).length;
   return {
     schemaVersion: 2,
@@ -330,6 +341,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     cities,
     applicants: ordered,
     findings: cityOrder(sortFindings(topLevel)),
+    panelReview: panelReviewOrder(panel),
   };
 }
 

@@ -33,7 +33,7 @@ describe('yunshang on the command line', () => {
     const score = run(['score', '--help']);
     expect(score.stdout).toContain('选项：');
     expect(score.stdout).toContain('参数：');
-    expect(score.stdout).toMatch(/--out <dir>\s+输出目录（默认：out）/);
+    expect(score.stdout).toMatch(/--out <dir>\s+输出目录（默认：\.\/out；/);
     expect(score.stdout).toMatch(/--lang <lang>\s+报告和提示的语言（可选：zh、en；默认：zh）/);
     expect(score.stdout).toMatch(/-h, --help\s+显示帮助/);
     expect(score.stdout).toContain('示例：');
@@ -43,7 +43,8 @@ describe('yunshang on the command line', () => {
   it('prints it in English with --lang en or an English locale', () => {
     for (const r of [run(['score', '--help', '--lang', 'en']), run(['score', '--help'], { LANG: 'en_US.UTF-8' }), run(['score', '--help'], { LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' })]) {
       expect(r.stdout).toMatch(/^Usage: yunshang score \[options\] <dir>/);
-      expect(r.stdout).toMatch(/--out <dir>\s+output folder \(default: out\)/);
+      expect(r.stdout).toMatch(/--out <dir>\s+output folder \(default: \.\/out;/);
+      expect(r.stdout).toMatch(/--normalize <method>\s+normalise expert scores \(choices: none, zscore;\s+default: none\)/);
       expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]{2,}：/);
     }
     expect(cliLang(['score', 'x', '--lang=zh'], { LANG: 'en_US.UTF-8' })).toBe('zh');

@@ -35,16 +35,10 @@ function summary(d: Discovery) {
 const codes = (d: Discovery) => d.findings.map((f) => f.code);
 
 describe('discover: which layout it is', () => {
-  it('reads a province root as cities of applicants, sorted by name', async () => {
+  it('reads a province root as cities of applicants, cities in the official order (杭州 before 宁波)', async () => {
     const d = await discover(await province());
     expect(d.kind).toBe('province');
     expect(summary(d)).toEqual([
-      {
-        name: '宁波市',
-        id: '宁波市',
-        files: [],
-        applicants: [{ id: '宁波市/宁波甲公司', city: '宁波市', files: ['证明材料/合同.pdf', '附件1.xlsx'] }],
-      },
       {
         name: '杭州市',
         id: '杭州市',
@@ -57,6 +51,12 @@ describe('discover: which layout it is', () => {
             files: ['证明材料/截图/登录页.png', '证明材料/营业执照.png', '附件1-申报表.xlsx', '附件2-用云水平评估表.xlsx'],
           },
         ],
+      },
+      {
+        name: '宁波市',
+        id: '宁波市',
+        files: [],
+        applicants: [{ id: '宁波市/宁波甲公司', city: '宁波市', files: ['证明材料/合同.pdf', '附件1.xlsx'] }],
       },
     ]);
     expect(d.findings.find((f) => f.code === 'INPUT_KIND_DETECTED')?.args).toMatchObject({ cities: 2, applicants: 3 });
@@ -98,7 +98,7 @@ describe('discover: which layout it is', () => {
 
   it('reads file contents on demand', async () => {
     const d = await discover(await province());
-    const a3 = d.cities[1]!.files[0]!;
+    const a3 = d.cities[0]!.files[0]!;
     expect((await a3.read()).toString()).toBe('a3');
     expect(a3.size).toBe(2);
   });
@@ -153,7 +153,7 @@ describe('discover: noise and links', () => {
     const d = await discover(root);
     const refused = d.findings.filter((f) => f.code === 'SYMLINK_OUTSIDE_ROOT').map((f) => f.location?.file);
     expect(refused).toEqual([`杭州市/${COMPANY}/证明材料/外部.png`, `杭州市/${COMPANY}/证明材料/外部文件夹`]);
-    const files = d.cities[1]!.applicants[1]!.files.map((f) => f.relPath);
+    const files = d.cities[0]!.applicants[1]!.files.map((f) => f.relPath);
     expect(files.some((f) => f.includes('外部'))).toBe(false);
   });
 
@@ -163,7 +163,7 @@ describe('discover: noise and links', () => {
     await symlink(join(evidence, '营业执照.png'), join(evidence, '执照副本.png'));
     await symlink(join(root, '杭州市'), join(evidence, '回到城市'));
     const d = await discover(root);
-    const files = d.cities[1]!.applicants[1]!.files.map((f) => f.relPath);
+    const files = d.cities[0]!.applicants[1]!.files.map((f) => f.relPath);
     expect(files).toContain('证明材料/执照副本.png');
     expect(files.some((f) => f.includes('回到城市'))).toBe(false);
     expect(codes(d)).toContain('SYMLINK_LOOP');
@@ -259,7 +259,7 @@ describe('discover: city zips', () => {
     await writeFile(join(root, '温州市.zip'), 'PK\u0003\u0004 not really a zip');
     const d = await discover(root);
     expect(codes(d)).toContain('ZIP_CORRUPT');
-    expect(d.cities.map((c) => c.id)).toEqual(['宁波市', '杭州市', '温州市.zip']);
+    expect(d.cities.map((c) => c.id)).toEqual(['杭州市', '宁波市', '温州市.zip']);
   });
 
   it('skips __MACOSX inside a zip once, with a note', async () => {

@@ -1,6 +1,7 @@
 /**
  * "A failed run never leaves a half-written report": the real CLI run twice into one output folder,
- * the second run made to fail for real (no mocks) after the reports were rendered in memory.
+ * the second run made to fail for real (no mocks), or replacing the set of an earlier version.
+ * Runs killed at each step of the write phase: test/e2e-output-kill.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,7 +35,7 @@ async function snapshot(dir: string): Promise<Map<string, Buffer | 'dir'>> {
   return out;
 }
 
-const TEMP_NAME = /\.tmp-/;
+const TEMP_NAME = /\.tmp-|\.bak-|^\.yunshang-[0-9a-f]{10}\./;
 const REPORTS = ['results.json', '评审结果.xlsx', '评审报告.pdf'];
 
 let province: string;
@@ -64,22 +65,6 @@ beforeEach(async () => {
 });
 
 describe('a second run that fails', () => {
-  it('while creating the city PDFs (cities/ is a file) leaves every previous report byte for byte and no temporary file', async () => {
-    await rm(join(out, 'cities'), { recursive: true });
-    await writeFile(join(out, 'cities'), 'not a folder');
-    const before = await snapshot(out);
-    // Another input, so a report written by mistake would differ from the previous one.
-    const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(out);
-    expect(run.stderr).not.toMatch(STACK_LINE);
-    const after = await snapshot(out);
-    expect([...after.keys()].filter((k) => TEMP_NAME.test(k))).toEqual([]);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    for (const [k, v] of before) expect(after.get(k), k).toEqual(v);
-    for (const r of REPORTS) expect(after.get(r), r).toEqual(first.get(r));
-  });
-
   it('while rendering the PDF (an unreadable font) writes nothing at all', async () => {
     const font = join(out, '..', 'broken-font.ttf');
     await writeFile(font, 'this is not a font');
@@ -94,7 +79,8 @@ describe('a second run that fails', () => {
 });
 
 describe('a second run that succeeds', () => {
-  it('replaces the reports and leaves no temporary file', async () => {
+  it('replaces the reports as a whole: the PDFs of cities no longer in the input are gone, nothing is left beside', async () => {
+    expect([...first.keys()].filter((k) => k.startsWith('cities/') && k.endsWith('.pdf')).length).toBeGreaterThan(1);
     const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
     expect(run.status, run.stderr).toBe(0);
     const after = await snapshot(out);
@@ -103,5 +89,38 @@ describe('a second run that succeeds', () => {
     const json = JSON.parse(String(after.get('results.json'))) as { applicants: { city: string }[] };
     expect(new Set(json.applicants.map((a) => a.city))).toEqual(new Set(['杭州市']));
     expect((await stat(join(out, 'cities'))).isDirectory()).toBe(true);
+    expect([...after.keys()].filter((k) => k.startsWith('cities/') && k.endsWith('.pdf'))).toEqual(['cities/杭州市.pdf']);
+    expect((await readdir(work)).filter((n) => n.startsWith('.yunshang-'))).toEqual([]);
+  });
+
+  it('replaces the reports an earlier version left without a marker, with its temporary leftovers', async () => {
+    await rm(join(out, '.yunshang-output'));
+    await writeFile(join(out, 'results.json.tmp-4242-0123456789ab'), 'half written');
+    await writeFile(join(out, 'cities', '温州市.pdf.bak-4242-0123456789ab'), 'backup');
+    const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    const after = await snapshot(out);
+    expect([...after.keys()].filter((k) => TEMP_NAME.test(k))).toEqual([]);
+    expect(after.has('.yunshang-output')).toBe(true);
+  });
+
+  it('takes a marked out/ as its own: a file put into it goes with the previous set, as the README says', async () => {
+    await writeFile(join(out, '我的笔记.docx'), 'mine');
+    const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    expect((await snapshot(out)).has('我的笔记.docx')).toBe(false);
+  });
+
+  it('refuses an unmarked out/ holding a file of the user, and leaves it as it was', async () => {
+    await rm(join(out, '.yunshang-output'));
+    await writeFile(join(out, '我的笔记.docx'), 'mine');
+    const before = await snapshot(out);
+    const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('不是 yunshang 写出的文件夹');
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    const after = await snapshot(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [k, v] of before) expect(after.get(k), k).toEqual(v);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, writeBadTree, type BadTree } from '../src/fixtures/bad.js';
+import { annotateWorkbook } from '../src/report/annotate.js';
 
 const BIN = resolve('bin/yunshang.js');
 
@@ -133,12 +134,26 @@ describe('enterprise text that looks like a formula', () => {
   it('stays text in the annotated copies sent back to enterprises', async () => {
     const copies = await filesUnder(annotated, /\.xlsx$/i);
     expect(copies.length).toBeGreaterThan(0);
+    for (const file of copies) expect((await scanWorkbook(file)).formulas, file).toEqual([]);
+    // The hostile packs have nothing to fix, so validate sends them nothing back; their forms are
+    // marked here directly, with the hostile text in the 问题汇总 sheet too, as a pack with findings would be.
+    const folder = join(tree.root, '杭州市', HOSTILE.folder);
+    const forms = await filesUnder(folder, /\.xlsx$/i);
+    expect(forms.length).toBeGreaterThan(0);
     const seen = new Set<string>();
-    for (const file of copies) {
-      const scan = await scanWorkbook(file);
-      expect(scan.formulas, file).toEqual([]);
+    for (const form of forms) {
+      const bytes = await readFile(form);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const f = { code: 'PHONE_INVALID', severity: 'warning' as const, args: { field: HOSTILE.itLead, fieldEn: HOSTILE.itLead, value: HOSTILE.legalRepresentative }, location: { sheet: ws.name, cell: 'B2' } };
+      const row = { severity: 'warning' as const, file: HOSTILE.name, place: HOSTILE.mainBusiness, message: HOSTILE.legalRepresentative, fix: HOSTILE.itLead, code: 'PHONE_INVALID', marked: true };
+      const out = join(work, 'direct.xlsx');
+      await writeFile(out, (await annotateWorkbook(bytes, [f], { issues: { title: HOSTILE.name, rows: [row] } })).data);
+      const scan = await scanWorkbook(out);
+      expect(scan.formulas, form).toEqual([]);
       for (const s of scan.strings) seen.add(s.trim());
     }
-    for (const s of tree.hostile) expect(seen, s).toContain(s);
+    for (const s of [HOSTILE.name, HOSTILE.legalRepresentative, HOSTILE.itLead, HOSTILE.mainBusiness]) expect(seen, s).toContain(s);
   });
 });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   result = JSON.parse(await readFile(join(out(1), 'results.json'), 'utf8'));
 }, 180_000);
 
-const allFindings = (r: Result): Finding[] => [...r.findings, ...r.applicants.flatMap((a) => a.findings)];
+const allFindings = (r: Result): Finding[] => [...r.findings, ...r.panelReview, ...r.applicants.flatMap((a) => a.findings)];
 
 async function applicantFolders(dir: string): Promise<string[]> {
   const ids: string[] = [];
@@ -146,6 +146,9 @@ describe('yunshang score on a whole province', () => {
     expect(ranked.every((a) => a.maxTotal === 100 && a.expertTotal !== null)).toBe(true);
     expect(allFindings(result).some((f) => f.code === 'EXPERT_RECUSED')).toBe(true);
     expect(allFindings(result).some((f) => f.code === 'EXPERT_SPREAD')).toBe(true);
+    // The panel's findings are the panel chair's list, never an applicant's.
+    expect(result.panelReview.map((f) => f.code)).toEqual(expect.arrayContaining(['EXPERT_RECUSED', 'EXPERT_SPREAD']));
+    expect(result.applicants.some((a) => a.findings.some((f) => f.code.startsWith('EXPERT_')))).toBe(false);
     for (const a of ranked) expect(a.total).toBeCloseTo(a.indicatorTotal + a.expertTotal!, 10);
   });
 });
@@ -185,7 +188,7 @@ describe('yunshang validate --format junit and --annotate', () => {
     expect(suites.reduce((n, s) => n + Number(s.failures), 0)).toBe(errors);
   });
 
-  it('copies every workbook with the offending cell filled and noted, leaving the input untouched', async () => {
+  it('copies the workbook with the offending cell filled and noted, leaving the input untouched', async () => {
     const d = defects.find((x) => x.code === 'N_GREATER_THAN_M')!;
     const input = join(province, d.location);
     const before = await readFile(input);
@@ -198,9 +201,9 @@ describe('yunshang validate --format junit and --annotate', () => {
     const cell = wb.getWorksheet(d.sheet!)!.getCell(d.cell!);
     expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     expect(String(cell.note && typeof cell.note === 'object' ? cell.note.texts?.map((t) => t.text).join('') : cell.note)).toContain('N_GREATER_THAN_M');
-    // Clean packs are copied too, so the city can send every enterprise its own forms back.
-    const clean = result.applicants.find((a) => a.status === 'qualified')!;
-    expect((await readdir(join(dir, clean.id))).length).toBeGreaterThanOrEqual(4);
+    // Only enterprises with something to fix get a folder; test/e2e-annotate.test.ts checks the rest.
+    const clean = result.applicants.find((a) => a.status === 'qualified' && !a.findings.some((f) => f.severity !== 'info'))!;
+    await expect(readdir(join(dir, clean.id))).rejects.toThrow();
   });
 });
 
@@ -231,5 +234,20 @@ describe('yunshang draft-a3', () => {
       expect(row.itLead.value).toBe(a.identity.itLead);
       expect(row.phone.value).toBe(a.identity.itLeadPhone);
     }
+  });
+
+  it('says, in its output and in the workbook, that the order ranks the city’s own packs; by default writes into the current folder', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'yunshang-draft-'));
+    const r = yunshang(['draft-a3', join(province, '杭州市'), '--quiet'], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已生成 杭州市-推荐排序表-草稿.xlsx');
+    expect(r.stdout).toContain('这里只比较了本市的企业，全省汇总后的排序可能与此不同');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(cwd, '杭州市-推荐排序表-草稿.xlsx'));
+    const note = wb.worksheets[0]!.getCell('A1').note;
+    expect(typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('')).toContain('全省汇总后的排序可能与此不同');
+    expect(String(wb.getWorksheet('说明')!.getCell('A2').value)).toContain('这里只比较了本市的企业');
+    // Never beside the input.
+    await expect(readdir(province)).resolves.not.toContain('杭州市-推荐排序表-草稿.xlsx');
   });
 });

@@ -80,6 +80,11 @@ describe.each(READERS)('builders and readers agree (%s reader)', (reader) => {
         'infra.storage': { n: 12.5, m: 40 },
         'infra.server': { server: { cloudCores: 64, cloudMemoryGb: 256, allCores: 128, allMemoryGb: 512 } },
         'business.rnd': { n: 2, m: 3 },
+        // 系统协同's M is the sum of the five business N: all five are filled for it to be known.
+        'business.production': { n: 1, m: 2 },
+        'business.supplyChain': { n: 0, m: 1 },
+        'business.marketing': { n: 1, m: 1 },
+        'business.other': { n: 0, m: 0 },
         'collaboration.systems': { n: 4 },
         'collaboration.data': { ticks: ['研发数据', '销售数据'] },
         'investment.cloud': { n: 300, m: 900 },
@@ -97,7 +102,7 @@ describe.each(READERS)('builders and readers agree (%s reader)', (reader) => {
     expect(ind['collaboration.systems']!.m).toBeUndefined();
     expect(ind['investment.cloud']!.m!.value).toBe(900);
     const s = ind['infra.server']!.server!;
-    expect([s.cloudCores.value, s.cloudMemoryGb.value, s.allCores.value, s.allMemoryGb.value]).toEqual([64, 256, 128, 512]);
+    expect([s.cloudCores!.value, s.cloudMemoryGb!.value, s.allCores!.value, s.allMemoryGb!.value]).toEqual([64, 256, 128, 512]);
     const ticks = ind['collaboration.data']!.ticks!;
     expect(Object.entries(ticks).filter(([, c]) => c!.value).map(([k]) => k).sort()).toEqual(['研发数据', '销售数据'].sort());
     expect(Object.keys(ticks)).toHaveLength(6);

@@ -87,31 +87,31 @@ describe.each(READERS)('a filled-in template reads back (%s reader)', (reader) =
 
   it('reads A2 as typed: units on N and M, server numbers, ticks as √ or 是, and marks the indicator', async () => {
     const found = await fill(TEMPLATE_FILES.a2, 'a2.xlsx', (ws) => {
-      ws.getCell('D3').value = '12.5TB';
-      ws.getCell('F3').value = '51200GB';
-      ws.getCell('D4').value = 64;
-      ws.getCell('F4').value = '１２８';
-      ws.getCell('D5').value = '256G';
-      ws.getCell('F5').value = '0.5TB';
-      ws.getCell('D6').value = '无';
-      ws.getCell('F6').value = '三十';
-      ws.getCell('D8').value = { formula: '1+1', result: 2 };
-      ws.getCell('F8').value = 3;
-      ws.getCell('D16').value = { sharedFormula: 'D8', result: 2 } as unknown as ExcelJS.CellValue;
-      ws.getCell('D17').value = '√';
-      ws.getCell('F17').value = '否';
-      ws.getCell('D18').value = '是';
-      ws.getCell('F19').value = '☑';
-      ws.getCell('D20').value = '300';
-      ws.getCell('F20').value = '9,000,000元';
+      ws.getCell('E3').value = '12.5TB';
+      ws.getCell('G3').value = '51200GB';
+      ws.getCell('E4').value = 64;
+      ws.getCell('G4').value = '１２８';
+      ws.getCell('E5').value = '256G';
+      ws.getCell('G5').value = '0.5TB';
+      ws.getCell('E6').value = '无';
+      ws.getCell('G6').value = '三十';
+      ws.getCell('E8').value = { formula: '1+1', result: 2 };
+      ws.getCell('G8').value = 3;
+      ws.getCell('E16').value = { sharedFormula: 'E8', result: 2 } as unknown as ExcelJS.CellValue;
+      ws.getCell('E18').value = '√';
+      ws.getCell('G18').value = '否';
+      ws.getCell('E19').value = '是';
+      ws.getCell('G20').value = '☑';
+      ws.getCell('E21').value = '300';
+      ws.getCell('G21').value = '9,000,000元';
     });
     const ind = found.a2!.indicators;
     expect(ind['infra.storage']!.n!.value).toBe(12.5);
     expect(ind['infra.storage']!.m!.value).toBe(50);
-    expect(ind['infra.storage']!.m!.loc.cell).toBe('F3');
+    expect(ind['infra.storage']!.m!.loc.cell).toBe('G3');
     const s = ind['infra.server']!.server!;
-    expect([s.cloudCores.value, s.allCores.value, s.cloudMemoryGb.value, s.allMemoryGb.value]).toEqual([64, 128, 256, 512]);
-    expect(s.allMemoryGb.loc.cell).toBe('F5');
+    expect([s.cloudCores!.value, s.allCores!.value, s.cloudMemoryGb!.value, s.allMemoryGb!.value]).toEqual([64, 128, 256, 512]);
+    expect(s.allMemoryGb!.loc.cell).toBe('G5');
     expect(ind['infra.security']!.n!.value).toBe(0);
     expect(ind['infra.security']!.m!.value).toBeNull();
     expect(ind['business.rnd']!.n!.value).toBe(2);
@@ -121,14 +121,14 @@ describe.each(READERS)('a filled-in template reads back (%s reader)', (reader) =
     expect(ticks.供应链数据!.value).toBe(false);
     expect(ticks.设计数据!.value).toBe(true);
     expect(ticks.服务数据!.value).toBe(true);
-    expect(ticks.服务数据!.loc.cell).toBe('F19');
+    expect(ticks.服务数据!.loc.cell).toBe('G20');
     expect(ticks.生产数据!.value).toBe(false);
     expect(ind['investment.cloud']!.m!.value).toBe(900);
 
     const bad = found.findings.find((x) => x.code === 'VALUE_NOT_NUMBER')!;
-    expect(bad).toMatchObject({ severity: 'error', indicator: 'infra.security', location: { cell: 'F6', sheet: '用云水平评估表' } });
+    expect(bad).toMatchObject({ severity: 'error', indicator: 'infra.security', location: { cell: 'G6', sheet: '用云水平评估表' } });
     expect(bad.args).toMatchObject({ raw: '三十', unit: '万元' });
-    const conv = found.findings.find((x) => x.code === 'VALUE_UNIT_CONVERTED' && x.location?.cell === 'F3')!;
+    const conv = found.findings.find((x) => x.code === 'VALUE_UNIT_CONVERTED' && x.location?.cell === 'G3')!;
     expect(conv).toMatchObject({ severity: 'info', indicator: 'infra.storage' });
   });
 

@@ -95,7 +95,7 @@ describe.each(READERS)('forms laid out differently from our template are read by
     expect(ind['infra.storage']!.m!.loc.cell).toBe('C3');
     expect(ind['business.rnd']!.n!.value).toBe(2);
     const s = ind['infra.server']!.server!;
-    expect([s.cloudCores.value, s.cloudMemoryGb.value, s.allCores.value, s.allMemoryGb.value]).toEqual([8, 32, 16, 64]);
+    expect([s.cloudCores!.value, s.cloudMemoryGb!.value, s.allCores!.value, s.allMemoryGb!.value]).toEqual([8, 32, 16, 64]);
     const ticks = ind['collaboration.data']!.ticks!;
     expect(Object.entries(ticks).filter(([, c]) => c!.value).map(([k]) => k).sort()).toEqual(['服务数据', '研发数据', '设计数据'].sort());
     const rowMissing = found.findings.filter((x) => x.code === 'A2_INDICATOR_ROW_MISSING');

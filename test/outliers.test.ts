@@ -5,6 +5,7 @@ import type { ApplicantPack, Submission } from '../src/model/records.js';
 import { runCheck } from '../src/validate/check.js';
 import { valueOutlierCheck } from '../src/validate/checks/outliers/valueOutliers.js';
 import { median, robustZ } from '../src/validate/checks/outliers/robustZ.js';
+import { renderMessage } from '../src/report/catalogue.js';
 
 let rules: Rules;
 beforeAll(async () => {
@@ -61,6 +62,19 @@ describe('outlier flags', () => {
     expect(values[0]!.severity).toBe('info');
     expect(values[0]!.location).toMatchObject({ cell: 'D4' });
     expect(values[0]!.indicator).toBeUndefined(); // never a score change
+    // The words say what the log-scale test means: how far from the median, in times.
+    expect(renderMessage(values[0]!, 'zh')).toBe('云存储的 N（50000）明显高于全省同类企业（中位数 10，相差约 5000 倍），请核实');
+    expect(renderMessage(values[0]!, 'en')).toBe('Cloud storage: N (50000) is far above similar applicants in the province (median 10; a factor of about 5000); please check');
+    expect(values[0]!.args).toMatchObject({ n: 50_000, times: 5000 });
+    expect(values[0]!.args.median).toBeCloseTo(10, 9); // exp of the median log: exact in the data, 「10」 in the words
+    expect(values[0]!.args.z).toBeGreaterThan(rules.outliers.robustZ);
+  });
+
+  it('says 本市 when a city checks its own packs, and 低于 for a value far below', () => {
+    const packs = [8, 9, 10, 10, 11, 12, 9, 10, 11].map((n, i) => pack(i, n, 100));
+    packs.push(pack(99, 0.01, 100));
+    const f = runCheck(valueOutlierCheck, { submission: { ...province(packs), kind: 'city' }, rules }).find((x) => x.code === 'OUTLIER_VALUE')!;
+    expect(renderMessage(f, 'zh')).toBe('云存储的 N（0.01）明显低于本市同类企业（中位数 10，相差约 1000 倍），请核实');
   });
 
   it('warns when storage per employee is over 20 times the province median', () => {

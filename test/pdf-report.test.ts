@@ -50,7 +50,7 @@ async function readPdf(buf: Buffer): Promise<ReadPdf> {
 
 /** Index (0-based) of each city's review pages, in the order the plan lays them out. */
 function reviewPageIndexes(plan: PagePlan): Map<string, number[]> {
-  let page = plan.cover + plan.ranking + plan.selection;
+  let page = plan.cover + plan.ranking + plan.selection + plan.panelReview;
   const out = new Map<string, number[]>();
   for (const c of plan.cities) {
     page += c.summary;

@@ -389,7 +389,7 @@ describe('评审结果.xlsx as a clerk prints and reads it', () => {
         for (const s of statuses) if (s !== null) expect(statusWords.has(String(s)), `${sheet}: ${String(s)}`).toBe(true);
       }
       const findings = wb.getWorksheet(n.findings)!;
-      const all = [...result.findings, ...result.applicants.flatMap((a) => a.findings)];
+      const all = [...result.findings, ...result.applicants.flatMap((a) => a.findings), ...result.panelReview];
       const severities = columnValues(findings, lang === 'zh' ? '严重程度' : 'Severity');
       expect(new Set(severities)).toEqual(new Set(all.map((f) => word(f.severity, lang))));
       const codes = columnValues(findings, lang === 'zh' ? '代码' : 'Code');

@@ -347,7 +347,30 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
   ];
 
   const applicants = [...ranked, ...rejected];
-  const allFindings = [...topLevel, ...applicants.flatMap((a) => a.findings)];
+  // The panel chair's list, as evaluate() fills it when an expert sheet was merged.
+  const first = ranked[0];
+  const panelReview: Finding[] =
+    expertScored && first
+      ? [
+          {
+            code: 'EXPERT_ROW_CONFLICT',
+            severity: 'error',
+            args: { expert: '专家乙', enterprise: first.name, rows: '3、9', rowsEn: '3, 9', count: 2 },
+            location: { file: '专家评分表.csv', sheet: '', row: 3 },
+            applicant: first.id,
+            city: first.city,
+          },
+          {
+            code: 'EXPERT_SPREAD',
+            severity: 'warning',
+            args: { enterprise: first.name, item: '信创应用示范', spread: 2, min: 1, max: 3, scores: '专家甲 1（E2）、专家丙 3（E4）', scoresEn: '专家甲 1 (E2), 专家丙 3 (E4)', threshold: 1.5 },
+            location: { file: '专家评分表.csv', sheet: '' },
+            applicant: first.id,
+            city: first.city,
+          },
+        ]
+      : [];
+  const allFindings = [...topLevel, ...panelReview, ...applicants.flatMap((a) => a.findings)];
   return {
     schemaVersion: 2,
     rules: { id: 'zj-2021-batch1', title: '浙江省第一批制造业「云上企业」评选' },
@@ -367,6 +390,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
     cities,
     applicants,
     findings: topLevel,
+    panelReview,
   };
 }
 

@@ -69,10 +69,23 @@ describe('N and M per indicator kind', () => {
     expect(toNumber(selfScore(5, v.n, v.m, 2))).toBe(1.5);
   });
 
-  it('counts a blank business N as 0 in the system-collaboration M', () => {
-    const record = only(nm('business.rnd', 2, 3), nm('business.production', null, 5), nOnly('collaboration.systems', 1));
-    const v = indicatorValues(record, rules)['collaboration.systems']!;
-    expect(num(v.m)).toBe(2);
+  it('leaves the system-collaboration M unknown when a business N is blank or negative, never a smaller sum', () => {
+    const full = (other: number | null) =>
+      only(
+        nm('business.rnd', 2, 3),
+        nm('business.production', 3, 5),
+        nm('business.supplyChain', 1, 1),
+        nm('business.marketing', 1, 2),
+        nm('business.other', other, 4),
+        nOnly('collaboration.systems', 1),
+      );
+    expect(num(indicatorValues(full(3), rules)['collaboration.systems']!.m)).toBe(10);
+    // A blank 其他 would have made M = 7 and raised the score from 5 × 1/10 to 5 × 1/7.
+    const blank = indicatorValues(full(null), rules)['collaboration.systems']!;
+    expect(blank.m).toBeNull();
+    expect(ratioProblem(blank.n, blank.m)).toBe('missing');
+    expect(toNumber(selfScore(5, blank.n, blank.m, 2))).toBe(0);
+    expect(indicatorValues(full(-3), rules)['collaboration.systems']!.m).toBeNull();
   });
 
   it('leaves N and M empty for an applicant without Attachment 2', () => {

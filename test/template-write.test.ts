@@ -82,9 +82,9 @@ describe('yunshang template', () => {
     expect(a1.getCell('D8').dataValidation?.type).toBeUndefined();
     expect(a1.getCell('B6').dataValidation).toMatchObject({ type: 'whole' });
     const a2 = (await open('a2')).worksheets[0]!;
-    expect(a2.getCell('C17').value).toBe('研发数据');
-    expect(a2.getCell('D17').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
-    expect(a2.getCell('D8').dataValidation).toMatchObject({ type: 'whole' });
+    expect(a2.getCell('D18').value).toBe('研发数据');
+    expect(a2.getCell('E18').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(a2.getCell('E8').dataValidation).toMatchObject({ type: 'whole' });
     const sys = (await open('systems')).worksheets[0]!;
     expect(sys.getCell('D3').value).toBe('是否云上');
     expect(sys.getCell('D4').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });

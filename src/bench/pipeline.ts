@@ -1,7 +1,7 @@
 /**
  * One measured run of the score pipeline, phase by phase, in this process: discover, read
  * (workbooks and evidence, on worker threads), evaluate (validate + score), the XLSX (with
- * results.json) and the PDFs, then the atomic write. The same functions `yunshang score` calls.
+ * results.json) and the PDFs, then the all-or-nothing write. The same functions `yunshang score` calls.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,9 +10,9 @@ import { evaluate } from '../evaluate.js';
 import { discover } from '../ingest/files/discover.js';
 import { readDiscovered } from '../ingest/readSubmission.js';
 import { loadRules } from '../rules/load.js';
-import { renderOutputs, OUTPUT_NAMES } from '../cli/commands/score.js';
-import { writeFilesAtomic } from '../util/atomicWrite.js';
-import { mkdir } from 'node:fs/promises';
+import { renderOutputs } from '../cli/commands/score.js';
+import { writeOutputFolder } from '../util/outputFolder.js';
+import { isWorkbookName } from '../data/inputTree.js';
 
 export const PHASES = ['discover', 'read', 'evaluate', 'xlsx', 'pdf', 'write'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -27,7 +27,6 @@ export interface RunMeasure {
   maxRssKb: number;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
 
 export async function measurePipeline(root: string, opts: { pdf: boolean; workers?: 'auto' | 'never' }): Promise<RunMeasure> {
   const rules = await loadRules();
@@ -52,8 +51,8 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
     const apps = found.cities.flatMap((c) => c.applicants);
     applicants = apps.length;
     workbooks =
-      apps.reduce((n, a) => n + a.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0) +
-      found.cities.reduce((n, c) => n + c.files.filter((f) => WORKBOOK.test(f.relPath)).length, 0);
+      apps.reduce((n, a) => n + a.files.filter((f) => isWorkbookName(f.relPath)).length, 0) +
+      found.cities.reduce((n, c) => n + c.files.filter((f) => isWorkbookName(f.relPath)).length, 0);
     const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
     lap('read');
     return evaluate(submission, rules);
@@ -62,7 +61,7 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
   const out = await mkdtemp(path.join(os.tmpdir(), 'yunshang-bench-out-'));
   try {
     let pdfStarted = false;
-    const files = await renderOutputs(result, rules, { out, lang: 'zh', pdf: opts.pdf }, () => {
+    const files = await renderOutputs(result, rules, { lang: 'zh', pdf: opts.pdf }, () => {
       if (!pdfStarted) {
         pdfStarted = true;
         lap('xlsx');
@@ -70,8 +69,7 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
     });
     if (pdfStarted) lap('pdf');
     else lap('xlsx');
-    await mkdir(path.join(out, OUTPUT_NAMES.citiesDir), { recursive: true });
-    await writeFilesAtomic(files);
+    await writeOutputFolder(path.join(out, 'out'), files);
     lap('write');
   } finally {
     await rm(out, { recursive: true, force: true });

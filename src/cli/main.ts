@@ -206,7 +206,7 @@ export function buildProgram(setExit: (code: number) => void, lang = cliLang(pro
     .command('score')
     .description(t.score.description)
     .argument('<dir>', t.score.dir)
-    .addOption(new Option('--out <dir>', t.score.out).default('out'))
+    .addOption(new Option('--out <dir>', t.score.out))
     .addOption(rules())
     .addOption(new Option('--expert-scores <file>', t.score.expertScores))
     .addOption(new Option('--normalize <method>', t.score.normalize).choices(['none', 'zscore']).default('none'))
@@ -237,7 +237,8 @@ export function buildProgram(setExit: (code: number) => void, lang = cliLang(pro
   program
     .command('template')
     .description(t.template.description)
-    .addOption(new Option('--out <dir>', t.template.out).default('forms'))
+    .addOption(new Option('--out <dir>', t.template.out))
+    .addOption(new Option('--force', t.force))
     .addOption(rules())
     .action(async (o) => setExit(await runTemplate(o)));
 
@@ -246,6 +247,7 @@ export function buildProgram(setExit: (code: number) => void, lang = cliLang(pro
     .description(t.draftA3.description)
     .argument('<cityDir>', t.draftA3.cityDir)
     .addOption(new Option('--out <file>', t.draftA3.out))
+    .addOption(new Option('--force', t.force))
     .addOption(rules())
     .addOption(quiet())
     .action(async (dir: string, o) => setExit(await runDraftA3(dir, o)));

@@ -3,6 +3,7 @@ import type { ApplicantStatus, Result } from '../model/result.js';
 import { word } from '../report/words.js';
 import { selectionWarnings } from '../report/selectionNotes.js';
 import { compareCityNames } from '../data/zhejiang.js';
+import { panelReviewLine } from '../report/panelReview.js';
 
 const STATUSES: readonly ApplicantStatus[] = ['qualified', 'flagged', 'rejected'];
 
@@ -24,10 +25,12 @@ export function printSummary(result: Result, lang: Lang, written: string[], out:
       `共 ${s.applicants} 家企业：${statusCounts(result.applicants, lang)}；问题 ${s.errors} 个${word('error', lang)}、${s.warnings} 个${word('warning', lang)}。`,
     );
     lines.push(result.expertScored ? '总分含专家评分（满分 100）。' : `总分为自评与横向评分（满分 75），${word('pendingExpert', lang)}。`);
+    if (result.panelReview.length > 0) lines.push(panelReviewLine(result, 'zh'));
   } else {
     const plural = (k: number, w: 'error' | 'warning') => `${k} ${word(w, lang)}${k === 1 ? '' : 's'}`;
     lines.push(`${s.applicants} applicants: ${statusCounts(result.applicants, lang)}; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`);
     lines.push(result.expertScored ? 'Totals include the expert panel (out of 100).' : `Totals are out of 75; ${word('pendingExpert', lang)}.`);
+    if (result.panelReview.length > 0) lines.push(panelReviewLine(result, 'en'));
   }
   const cities = [...result.cities].sort((x, y) => compareCityNames(x.name, y.name)).filter((c) => c.name !== '');
   if (cities.length > 1) {

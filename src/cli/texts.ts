@@ -17,6 +17,7 @@ export interface CliTexts {
   choices: (values: readonly string[]) => string;
   extras: (parts: string[]) => string;
   examples: string;
+  force: string;
   /** The line after every usage error. */
   seeHelp: (command: string) => string;
   errors: {
@@ -67,6 +68,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     choices: (vs) => `可选：${vs.join('、')}`,
     extras: (parts) => `（${parts.join('；')}）`,
     examples: '示例：',
+    force: '覆盖已存在的同名文件',
     seeHelp: (command) => `运行 ${command} --help 查看用法`,
     errors: {
       unknownOption: (flag) => `未知选项 ${flag}`,
@@ -84,7 +86,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     score: {
       description: '校验、评分、全省排名，输出 results.json、评审结果.xlsx 和 评审报告.pdf',
       dir: '全省根目录、某市文件夹或某企业文件夹（也可为 .zip）',
-      out: '输出目录',
+      out: '输出目录（默认：./out；它在输入目录之内时改为输入目录旁的「<输入目录名>-评审结果」）',
       rules: '评分规则文件（默认：内置的 zj-2021-batch1）',
       expertScores: '专家评分表（CSV 或 XLSX）',
       normalize: '专家分标准化',
@@ -104,11 +106,11 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       failOn: '达到此级别的问题时退出码为 1',
       annotate: '输出标注了问题单元格的工作簿副本（退回企业修改用）',
     },
-    template: { description: '生成空白表格：附件1、附件2、附件3、系统清单、云计算产品和服务清单、专家评分表', out: '输出目录' },
+    template: { description: '生成空白表格：附件1、附件2、附件3、系统清单、云计算产品和服务清单、专家评分表', out: '输出目录（默认：当前目录）' },
     draftA3: {
       description: '用各企业附件1预填本市推荐排序表（附件3），按计算的市内排名排序',
       cityDir: '某市文件夹',
-      out: '输出文件（默认：<市>-推荐排序表-草稿.xlsx）',
+      out: '输出文件（默认：当前目录下的 <市>-推荐排序表-草稿.xlsx）',
     },
     examplesText: {
       program: ['yunshang score ./申报材料 --expert-scores 专家评分表.xlsx', 'yunshang validate ./杭州市', 'yunshang template --out ./空白表格'],
@@ -128,6 +130,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     choices: (vs) => `choices: ${vs.join(', ')}`,
     extras: (parts) => ` (${parts.join('; ')})`,
     examples: 'Examples:',
+    force: 'overwrite files of the same name',
     seeHelp: (command) => `Run ${command} --help for usage`,
     errors: {
       unknownOption: (flag) => `unknown option ${flag}`,
@@ -145,7 +148,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     score: {
       description: 'check, score and rank province-wide; write results.json, the XLSX and the PDF reports',
       dir: 'the province root, a city folder or an applicant folder (or a .zip)',
-      out: 'output folder',
+      out: 'output folder (default: ./out; when that lies inside the input, 「<input folder>-评审结果」 beside the input)',
       rules: 'rules file (default: the built-in zj-2021-batch1)',
       expertScores: "the expert panel's sheet (CSV or XLSX)",
       normalize: 'normalise expert scores',
@@ -165,11 +168,11 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       failOn: 'exit 1 when problems of this severity or above are found',
       annotate: 'write copies of the workbooks with the problem cells marked (to send back)',
     },
-    template: { description: 'write the blank forms: attachments 1–3, system list, cloud products list, expert sheet', out: 'output folder' },
+    template: { description: 'write the blank forms: attachments 1–3, system list, cloud products list, expert sheet', out: 'output folder (default: the current folder)' },
     draftA3: {
       description: "pre-fill the city's ranking table (attachment 3) from its packs, in computed order",
       cityDir: 'a city folder',
-      out: 'output file (default <city>-推荐排序表-草稿.xlsx)',
+      out: 'output file (default: <city>-推荐排序表-草稿.xlsx in the current folder)',
     },
     examplesText: {
       program: ['yunshang score ./submissions --expert-scores experts.xlsx --lang en', 'yunshang validate ./杭州市 --lang en', 'yunshang template --out ./forms'],

@@ -123,10 +123,13 @@ export const A1_GRID: readonly { fields: readonly A1FieldKey[]; tall?: boolean }
 // ---------------------------------------------------------------------------------------------------
 // Attachment 2
 
-export const A2_HEADERS = ['评价维度（权重）', '应用类型和指标（权重）', '评分细项 N', 'N', '评分细项 M', 'M'] as const;
-/** Columns (1-based) of the N and M value cells in the template. */
-export const A2_N_COLUMN = 4;
-export const A2_M_COLUMN = 6;
+/**
+ * The template's A2 columns: the notice's (评价维度, 应用类型和指标, 具体说明, 评分细项, 评分解释) with the
+ * 评分细项 split into a label and a value cell for N and for M, so the value has a cell of its own.
+ */
+export const A2_HEADERS = ['评价维度（权重）', '应用类型和指标（权重）', '具体说明', '评分细项 N', 'N', '评分细项 M', 'M', '评分解释'] as const;
+/** Columns (1-based) of the template's A2: the indicator's 具体说明, N label, N value, M label, M value, 评分解释. */
+export const A2_COLUMNS = { dimension: 1, indicator: 2, description: 3, nLabel: 4, n: 5, mLabel: 6, m: 7, explanation: 8 } as const;
 
 export type ServerCellKey = 'cloudCores' | 'cloudMemoryGb' | 'allCores' | 'allMemoryGb';
 export interface ServerCellSpec {
@@ -155,8 +158,132 @@ export const TICK_YES = '是';
 export const TICK_NO = '否';
 export { DATA_CATEGORIES };
 
+/**
+ * The notice's own words on 附件2, printed on the template so a blank reads like the official form.
+ * `description` is the 具体说明 column; `ranking` ends the 评分解释 column (「该项目自评分 = N ÷ M × 5，」
+ * is put before it from the rules' weight).
+ */
+export const NOTICE_A2_TEXTS: Partial<Record<IndicatorKey, { description: string; ranking: string }>> = {
+  'infra.storage': {
+    description: '云存储是一个以数据存储和管理为核心的云计算系统，该项旨在考察企业在云存储方面的综合水平',
+    ranking: 'N值和M值将用于存储数据总量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'infra.server': {
+    description: '云服务器是通过虚拟化技术，处理能力可弹性配置的云计算服务，该项旨在考察企业租用或自建云服务器数量',
+    ranking: 'N值和M值将用于服务器使用数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'infra.security': {
+    description: '云安全，如：云计算安全、安全基础设施的云化、云安全服务等，该项旨在考察企业在云安全方面的投入',
+    ranking: 'N值和M值将用于安全产品和服务费用全省排名，根据排名得到相应等级的横向评分',
+  },
+  'infra.database': {
+    description: '云数据库是指基于云环境优化或部署的数据库，可提供高性能、高可靠、低成本的数据库服务，该项旨在考察企业在云数据库方面的投入',
+    ranking: 'N值和M值将用于数据库费用支出全省排名，根据排名得到相应等级的横向评分',
+  },
+  'business.rnd': {
+    description: '研发系统，如：PDM（产品数据管理系统）、PLM（产品生命周期管理系统）等',
+    ranking: 'N值和M值将用于研发系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'business.production': {
+    description: '生产系统，如：制造类系统MES、ERP等，物联网类系统等',
+    ranking: 'N值和M值将用于生产系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'business.supplyChain': {
+    description: '供应链系统，如采购系统、供应链管理、库存系统等',
+    ranking: 'N值和M值将用于供应链系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'business.marketing': {
+    description: '营销系统，如：CRM（客户关系管理系统）、电商平台、O2O、后服务系统等',
+    ranking: 'N值和M值将用于营销系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'business.other': {
+    description: '大数据分析平台、数据服务平台、人工智能服务平台等',
+    ranking: 'N值和M值将用于其他系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'management.office': {
+    description: '内部办公管理系统，如：人事、培训、考核、财务、税务、工作量管理、审批管理等',
+    ranking: 'N值和M值将用于行政办公系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'management.devices': {
+    description: '如：通用动力设备、新能源设备、智能设备等',
+    ranking: 'N值和M值将用于企业设备数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'management.equipment': {
+    description: '如：设备台账管理系统、设备点检系统、工单管理系统、维修保养系统等',
+    ranking: 'N值和M值将用于设备管理系统数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'collaboration.systems': {
+    description: '企业通过云上与产业链上下游、供应链等实现系统协同的数量',
+    ranking: 'N值还将用于系统协同数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'collaboration.data': {
+    description: '企业通过云上数据协同实现生产经营管理优化，如：研发数据、设计数据、生产数据、供应链数据、销售数据、服务数据',
+    ranking: 'N值还将用于数据协同类别数量全省排名，根据排名得到相应等级的横向评分',
+  },
+  'investment.cloud': {
+    description: '企业近三年信息化建设和运维投入中用于企业上云的投入',
+    ranking: 'N值还将用于近三年上云总投入全省排名，根据排名得到相应等级的横向评分',
+  },
+};
+
+/** The 评分解释 of an indicator as the notice prints it, with the weight and the server's divisors from the rules. */
+export function explanationText(ind: IndicatorRule, rules: Pick<Rules, 'server'>): string {
+  const ranking = NOTICE_A2_TEXTS[ind.key]?.ranking;
+  const own = `该项目自评分 = N ÷ M × ${ind.weight}${ranking ? `，${ranking}` : ''}`;
+  if (ind.input !== 'server') return own;
+  const { coresPerUnit, memoryGbPerUnit } = rules.server;
+  return `N =（CPU总核/${coresPerUnit} + 总内存/${memoryGbPerUnit}）/2，即云服务器的CPU总核和总内存分别除以单位量后取平均值，M值的计算同上。${own}`;
+}
+
+/**
+ * The 标杆示范 block as the notice prints it: two groups of three expert items (创新应用 13 = 4 + 4 + 5,
+ * 典型示范 12 = 4 + 4 + 4), each item with what the panel looks at. The items' names and maxima come
+ * from the rules; an item of a later batch that is in no group here gets a row of its own.
+ */
+export const NOTICE_EXPERT_GROUPS: readonly { name: string; items: readonly ExpertKey[] }[] = [
+  { name: '创新应用', items: ['expert.xinchuang', 'expert.cloudNative', 'expert.cloudManagement'] },
+  { name: '典型示范', items: ['expert.platform', 'expert.newManufacturing', 'expert.performance'] },
+];
+export const NOTICE_EXPERT_TEXTS: Partial<Record<ExpertKey, string>> = {
+  'expert.xinchuang': '考量企业在上云过程中应用的信创产品情况',
+  'expert.cloudNative': '综合考量企业应用云原生技术及理念，构建研发、设计、生产、营销、管理等环节新建信息系统，改造存量信息系统的情况',
+  'expert.cloudManagement': '考量企业云上管理能力的建设情况，包括上云之后的管理制度制定、上云之后运维响应规范、多云或混合云环境的管理规范等',
+  'expert.platform': '考量企业与典型性平台的交互应用情况，包括产业大脑、工业互联网平台及行业云应用示范平台等',
+  'expert.newManufacturing': '考量企业用云助力发展新制造典型情况，包括建设数字化车间、智能工厂、未来工厂等',
+  'expert.performance': '综合考量企业通过上云用云，实现竞争力、发展质量和效益提升情况',
+};
+/** What the last column of each 标杆示范 row says. */
+export const EXPERT_SCORED = '（专家评分）';
+
+/** 填表说明 under 附件2, word for word as the notice prints it. */
+export const NOTICE_A2_NOTES: readonly string[] = [
+  '填表说明：',
+  '1、表中M、N由申报企业具体填报；标杆示范部分由专家进行评分，申报企业无需填报。',
+  '2、表中各评分项的证明材料要求：',
+  '（1）云安全和云数据库两项，需提供上年度的相关发票、收据或合同等佐证材料；',
+  '（2）以系统数量为评分指标的评分项，需提供相关系统清单和清单中每个系统的登录页和功能主页截图、系统功能简介；',
+  '（3）标杆示范部分，申报企业若有符合相关评分项的情况或案例，需提供相关情况的详细介绍和案例介绍。',
+];
+
+/**
+ * Printed texts of 附件2 that are never a value: the 评分解释 column (「该项目自评分 = …」, the server's
+ * 「N =（CPU总核/4 …」), the 数据协同 caption 「具体协同类别（请勾选☑）」 and 「（专家评分）」. Compared on
+ * normalised text, so a copy with other brackets or spaces is still recognised.
+ */
+export function isA2PrintedText(norm: string): boolean {
+  return (
+    norm.startsWith('该项目自评分') ||
+    norm.includes('全省排名') ||
+    norm.startsWith('具体协同类别') ||
+    norm.includes('专家评分') ||
+    norm.startsWith('评分解释') ||
+    norm.startsWith('具体说明')
+  );
+}
+
 /** `N：企业使用云存储数据总量（单位：TB）` as printed beside the N cell. */
 export function nLabel(ind: IndicatorRule): string {
+  if (ind.input === 'ticks') return `N：${ind.n}（按勾选计算，无需填写）`;
   return ind.input === 'server' ? `N：${ind.n}（单位计算能力：${ind.unit}）` : `N：${ind.n}（单位：${ind.unit}）`;
 }
 export function mLabel(ind: IndicatorRule): string {

@@ -12,13 +12,11 @@ import { openWorkbookGrids } from './files/openWorkbook.js';
 import type { DiscoveredApplicant, InputFile } from './files/tree.js';
 import { readFormsFromGrids, type FormsFound } from './forms/index.js';
 import { packCodes } from './codes.js';
-import { fileCodes } from './files/codes.js';
+import { isEvidencePath, isWorkbookName } from '../data/inputTree.js';
+import { isWorkbookByBytes } from './files/formByBytes.js';
+import { unreadableFinding } from './files/source.js';
 
 const finding = findingsOf(packCodes);
-const fileFinding = findingsOf(fileCodes);
-
-const EVIDENCE_DIR = '证明材料/';
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et|ett|wps|xltx)$/i;
 
 export const FORM_NAMES = {
   a1: '附件1 申报表',
@@ -29,8 +27,9 @@ export const FORM_NAMES = {
 } as const;
 type FormKey = keyof typeof FORM_NAMES;
 
+/** Named as a workbook (.xlsx, .xls, .et …): opened as one, whatever its bytes turn out to be. */
 export function isWorkbookFile(f: InputFile): boolean {
-  return WORKBOOK_EXT.test(f.relPath);
+  return isWorkbookName(f.relPath);
 }
 
 export interface ReadHooks {
@@ -55,16 +54,17 @@ export async function readApplicant(
   };
   const where: Partial<Record<FormKey, string>> = {};
   for (const file of app.files) {
-    if (file.relPath.startsWith(EVIDENCE_DIR)) {
+    if (isEvidencePath(file.relPath)) {
       try {
         pack.evidence.push(describeEvidence(file.relPath, await file.read()));
       } catch (e) {
         // A damaged zip entry or an unreadable file: the evidence is missing, the run goes on.
-        pack.findings.push(fileFinding('FILE_UNREADABLE', { message: (e as Error).message }, { file: file.path }));
+        pack.findings.push(unreadableFinding(e, file.path));
       }
       continue;
     }
-    if (!isWorkbookFile(file)) {
+    // A form saved without an extension (or renamed) is still a form: its bytes say so.
+    if (!isWorkbookFile(file) && !(await isWorkbookByBytes(file))) {
       pack.findings.push(finding('FILE_NOT_READ', {}, { file: file.path }));
       continue;
     }

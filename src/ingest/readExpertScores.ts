@@ -1,49 +1,65 @@
 /**
  * Reads the panel's 专家评分表 (CSV or XLSX): one row per expert and enterprise. CSV bytes are
- * decoded first (UTF-8 with or without BOM, else GB18030) so no character is ever split.
+ * decoded first (UTF-8 with or without BOM, else GB18030) so no character is ever split. Scores are
+ * read with the forms' number reader (「3.5分」, full-width digits); a sheet from which no score can be
+ * read at all is refused with an `ExpertSheetError` saying what the sheet should hold.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { isCsvName } from '../data/inputTree.js';
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
-import { findingsOf } from '../findings/finding.js';
 import type { ExpertRow, ExpertSheet } from '../model/expert.js';
+import { findingsOf } from '../findings/finding.js';
 import type { Rules } from '../rules/schema.js';
 import { decodeText } from '../util/decodeText.js';
-import { UsageError } from '../util/errors.js';
+import { displayPath } from '../util/displayPath.js';
+import { ExpertSheetError, UsageError } from '../util/errors.js';
 import { expertCodes } from '../expert/codes.js';
-import { plainText } from '../expert/text.js';
-import { labelKey } from '../forms/normalise.js';
+import { EXPERT_COLUMNS as COLUMNS, expectedSheet, plainText } from '../expert/text.js';
+import { labelKey, normaliseText } from '../forms/normalise.js';
 import { address, gridFromWorksheet } from './forms/grid.js';
+import { parseNumber } from './forms/parseNumber.js';
 import { loadExcel } from '../util/loadExcel.js';
 
 const finding = findingsOf(expertCodes);
 
-const COLUMNS = {
-  enterpriseName: ['企业名称', '申报企业', '企业'],
-  creditCode: ['统一社会信用代码', '信用代码'],
-  expert: ['专家', '专家姓名', '评审专家'],
-  expertCity: ['专家所在市', '专家所在地市', '所在市'],
-} as const;
+/** The unit of an expert score, which a secretary may type after the number (「3.5分」). */
+const SCORE_UNIT = '分';
 
-/** Parses rows of cells (header row found among the first rows) into expert rows with findings. */
+function refuse(file: string, why: string, rules: Rules): never {
+  throw new ExpertSheetError(`专家评分表 ${file} 中读不到任何评分：${why}。\n${expectedSheet(rules)}。`);
+}
+
+/** A score as typed, or why it cannot be counted. 「无」「/」 are refused: for a score they are not 0. */
+function readScore(raw: string, rules: Rules): number | 'not-a-number' {
+  const p = parseNumber(raw, SCORE_UNIT, rules);
+  if ('error' in p || ('note' in p && p.note === 'nil')) return 'not-a-number';
+  return p.value;
+}
+
+const isHeader = (r: string[]) => r.some((c) => (COLUMNS.expert as readonly string[]).includes(labelKey(plainText(c))));
+
+/**
+ * Parses rows of cells (header row found among the first rows) into expert rows with findings.
+ * Throws `ExpertSheetError` when the table cannot give a single score: empty, no header row, no
+ * enterprise column, none of the rules' items, or no row below the header.
+ */
 export function parseExpertRows(table: string[][], file: string, sheet: string, rules: Rules): ExpertSheet {
   const findings: Finding[] = [];
-  const loc = (row: number, col?: number) => ({ file, sheet, row, ...(col !== undefined ? { cell: address(row, col + 1) } : {}) });
-  const headerIndex = table.findIndex((r) => r.some((c) => COLUMNS.expert.includes(labelKey(plainText(c)) as never)));
-  if (headerIndex < 0) {
-    findings.push(finding('EXPERT_COLUMN_MISSING', { column: '专家' }, { file, sheet }));
-    return { file, sheet, rows: [], findings };
-  }
+  if (!table.some((r) => r.some((c) => plainText(c) !== ''))) refuse(file, '表是空的', rules);
+  const headerIndex = table.findIndex(isHeader);
+  if (headerIndex < 0) refuse(file, `找不到表头（含「${COLUMNS.expert[0]}」列的一行）`, rules);
   const header = table[headerIndex]!.map((c) => labelKey(plainText(c)));
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const cName = col(COLUMNS.enterpriseName);
   const cCode = col(COLUMNS.creditCode);
   const cExpert = col(COLUMNS.expert);
   const cCity = col(COLUMNS.expertCity);
-  if (cName < 0 && cCode < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: '企业名称' }, loc(headerIndex + 1)));
+  if (cName < 0 && cCode < 0) refuse(file, `第${headerIndex + 1}行表头没有「${COLUMNS.enterpriseName[0]}」或「${COLUMNS.creditCode[0]}」列，无法知道评的是哪家企业`, rules);
   const itemCols = rules.experts.map((e) => ({ e, c: header.findIndex((h) => h.startsWith(labelKey(plainText(e.name))) || h === e.key) }));
-  for (const { e, c } of itemCols) if (c < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: e.name }, loc(headerIndex + 1)));
+  if (itemCols.every(({ c }) => c < 0)) refuse(file, `第${headerIndex + 1}行表头没有任何评分项列`, rules);
+  for (const { e, c } of itemCols)
+    if (c < 0) findings.push(finding('EXPERT_COLUMN_MISSING', { column: e.name }, { file, sheet, row: headerIndex + 1 }));
 
   const rows: ExpertRow[] = [];
   for (let i = headerIndex + 1; i < table.length; i++) {
@@ -51,28 +67,41 @@ export function parseExpertRows(table: string[][], file: string, sheet: string, 
     const rowNo = i + 1;
     if (r.every((c) => plainText(c) === '')) continue;
     const get = (c: number) => (c >= 0 ? plainText(r[c] ?? '') : '');
+    const expert = get(cExpert) || `（第${rowNo}行）`;
     const row: ExpertRow = {
       row: rowNo,
       enterpriseName: get(cName) || null,
       creditCode: get(cCode).toUpperCase() || null,
-      expert: get(cExpert) || `（第${rowNo}行）`,
+      expert,
+      expertKey: normaliseText(expert),
       expertCity: get(cCity) || null,
       items: {},
+      cells: {},
+      refused: [],
+      problems: [],
     };
+    const enterprise = row.enterpriseName ?? row.creditCode ?? '';
     for (const { e, c } of itemCols) {
+      if (c < 0) continue;
+      const cell = address(rowNo, c + 1);
+      row.cells[e.key] = cell;
       const raw = get(c);
       if (raw === '') continue;
-      const v = Number(raw.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-      if (!Number.isFinite(v)) {
-        findings.push(finding('EXPERT_VALUE_NOT_NUMBER', { item: e.name, raw, max: e.max }, loc(rowNo, c)));
+      const v = readScore(raw, rules);
+      const loc = { file, sheet, cell };
+      if (v === 'not-a-number') {
+        row.refused.push(e.key);
+        row.problems.push(finding('EXPERT_VALUE_NOT_NUMBER', { expert, enterprise, item: e.name, raw, max: e.max }, loc));
       } else if (v < 0 || v > e.max) {
-        findings.push(finding('EXPERT_VALUE_OUT_OF_RANGE', { item: e.name, value: v, max: e.max }, loc(rowNo, c)));
+        row.refused.push(e.key);
+        row.problems.push(finding('EXPERT_VALUE_OUT_OF_RANGE', { expert, enterprise, item: e.name, value: v, max: e.max }, loc));
       } else {
         row.items[e.key] = v;
       }
     }
     rows.push(row);
   }
+  if (rows.length === 0) refuse(file, `第${headerIndex + 1}行表头下面没有评分行`, rules);
   return { file, sheet, rows, findings };
 }
 
@@ -83,31 +112,37 @@ export async function readExpertScores(file: string, rules: Rules): Promise<Expe
   } catch (cause) {
     throw new UsageError(`无法读取专家评分表：${file}`, { cause });
   }
-  if (extname(file).toLowerCase() === '.csv') {
+  const shown = displayPath(file);
+  if (isCsvName(file)) {
     const { text } = decodeText(bytes);
     let table: string[][];
     try {
       table = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
     } catch (e) {
-      return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: (e as Error).message }, { file })] };
+      refuse(shown, `CSV 无法解析（${(e as Error).message}）`, rules);
     }
-    return parseExpertRows(table, file, '', rules);
+    return parseExpertRows(table, shown, '', rules);
   }
   const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: (e as Error).message }, { file })] };
+    refuse(shown, `不是可读取的 .xlsx 工作簿（${(e as Error).message}）`, rules);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { file, sheet: '', rows: [], findings: [finding('EXPERT_SHEET_UNREADABLE', { reason: '工作簿中没有工作表' }, { file })] };
-  // The same cell normalisation as the forms (rich text, formulas' results, merged cells, dates).
-  const grid = gridFromWorksheet(ws, file);
-  const table: string[][] = [];
-  for (let r = 1; r <= grid.rowCount; r++) {
-    const cells: string[] = [];
-    for (let c = 1; c <= grid.colCount; c++) cells.push(grid.isMaster(r, c) ? grid.at(r, c).text : '');
-    table.push(cells);
+  if (wb.worksheets.length === 0) refuse(shown, '工作簿中没有工作表', rules);
+  // The first sheet with a header row: a cover or instructions sheet in front of the scores is common.
+  let first: { table: string[][]; name: string } | undefined;
+  for (const ws of wb.worksheets) {
+    // The same cell normalisation as the forms (rich text, formulas' results, merged cells, dates).
+    const grid = gridFromWorksheet(ws, shown);
+    const table: string[][] = [];
+    for (let r = 1; r <= grid.rowCount; r++) {
+      const cells: string[] = [];
+      for (let c = 1; c <= grid.colCount; c++) cells.push(grid.isMaster(r, c) ? grid.at(r, c).text : '');
+      table.push(cells);
+    }
+    first ??= { table, name: ws.name };
+    if (table.some(isHeader)) return parseExpertRows(table, shown, ws.name, rules);
   }
-  return parseExpertRows(table, file, ws.name, rules);
+  return parseExpertRows(first!.table, shown, first!.name, rules);
 }

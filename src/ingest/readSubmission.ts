@@ -10,15 +10,16 @@ import { decodeText } from '../util/decodeText.js';
 import { discover } from './files/discover.js';
 import { DEFAULT_LIMITS, type Limits } from './files/limits.js';
 import { openWorkbookGrids } from './files/openWorkbook.js';
-import type { DiscoveredCity, Discovery } from './files/tree.js';
+import type { DiscoveredCity, Discovery, InputFile } from './files/tree.js';
+import { isWorkbookByBytes } from './files/formByBytes.js';
+import { unreadableFinding } from './files/source.js';
+import { isCsvName } from '../data/inputTree.js';
 import { readA3Csv, readFormsFromGrids } from './forms/index.js';
 import { FORM_NAMES, isWorkbookFile } from './readApplicant.js';
 import { packCodes } from './codes.js';
 import { readApplicants, type PoolOptions } from './workers/pool.js';
 
 const finding = findingsOf(packCodes);
-
-const CSV_EXT = /\.csv$/i;
 
 export interface ReadProgress {
   filesRead: number;
@@ -33,29 +34,46 @@ export interface ReadOptions {
   threads?: number;
 }
 
+/** One file of a city's own: its 推荐排序表 if it is one, and what reading it found. */
+async function readCityFile(file: InputFile, cityName: string, rules: Rules, limits: Limits): Promise<{ a3?: CitySubmission['a3']; findings: Finding[] }> {
+  if (isCsvName(file.relPath)) {
+    let bytes: Buffer;
+    try {
+      bytes = await file.read();
+    } catch (e) {
+      return { findings: [unreadableFinding(e, file.path)] };
+    }
+    return readA3Csv(decodeText(bytes).text, file.path, rules);
+  }
+  if (!isWorkbookFile(file) && !(await isWorkbookByBytes(file))) return { findings: [finding('FILE_NOT_READ', {}, { file: file.path })] };
+  const opened = await openWorkbookGrids(file, limits);
+  const findings = [...opened.findings];
+  if (!opened.grids) return { findings };
+  const forms = readFormsFromGrids(opened.grids, file.path, rules);
+  for (const k of ['a1', 'a2', 'systems', 'products'] as const)
+    if (forms[k]) findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES[k], where: cityName || '市级文件夹' }, { file: file.path }));
+  if (!forms.a3 && !(['a1', 'a2', 'systems', 'products'] as const).some((k) => forms[k])) findings.push(finding('FORM_NOT_RECOGNISED', {}, { file: file.path }));
+  findings.push(...forms.findings);
+  const out: { a3?: CitySubmission['a3']; findings: Finding[] } = { findings };
+  if (forms.a3) out.a3 = forms.a3;
+  return out;
+}
+
+/**
+ * Whether a file is a 推荐排序表, read as a city's own file is: discovery asks this of the forms in a
+ * folder whose name is no city's, to tell a city by its table.
+ */
+export function a3Test(rules: Rules, limits: Limits = DEFAULT_LIMITS): (file: InputFile) => Promise<boolean> {
+  return async (file) => (await readCityFile(file, '', rules, limits)).a3 !== undefined;
+}
+
 /** Reads a city's own files: its 推荐排序表 (xlsx or csv). Applicants are read separately. */
 export async function readCityFiles(city: DiscoveredCity, rules: Rules, limits: Limits = DEFAULT_LIMITS): Promise<Pick<CitySubmission, 'a3' | 'findings' | 'extraA3Files'>> {
   const findings: Finding[] = [];
   let a3: CitySubmission['a3'];
   const extraA3Files: string[] = [];
   for (const file of city.files) {
-    let found: { a3?: CitySubmission['a3']; findings: Finding[] };
-    if (CSV_EXT.test(file.relPath)) {
-      found = readA3Csv(decodeText(await file.read()).text, file.path, rules);
-    } else if (isWorkbookFile(file)) {
-      const opened = await openWorkbookGrids(file, limits);
-      findings.push(...opened.findings);
-      if (!opened.grids) continue;
-      const forms = readFormsFromGrids(opened.grids, file.path, rules);
-      found = forms;
-      for (const k of ['a1', 'a2', 'systems', 'products'] as const)
-        if (forms[k]) findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES[k], where: city.name || '市级文件夹' }, { file: file.path }));
-      if (!forms.a3 && !(['a1', 'a2', 'systems', 'products'] as const).some((k) => forms[k]))
-        findings.push(finding('FORM_NOT_RECOGNISED', {}, { file: file.path }));
-    } else {
-      findings.push(finding('FILE_NOT_READ', {}, { file: file.path }));
-      continue;
-    }
+    const found = await readCityFile(file, city.name, rules, limits);
     findings.push(...found.findings);
     if (found.a3) {
       if (a3) extraA3Files.push(file.path);
@@ -68,7 +86,7 @@ export async function readCityFiles(city: DiscoveredCity, rules: Rules, limits: 
 
 /** Discovers and reads a whole input tree (province root, one city or one applicant). */
 export async function readSubmission(root: string, rules: Rules, opts: ReadOptions = {}): Promise<Submission> {
-  return readDiscovered(await discover(root), rules, opts);
+  return readDiscovered(await discover(root, { isA3: a3Test(rules, opts.limits) }), rules, opts);
 }
 
 /** Reads what discovery found (split from readSubmission so the benchmark can time the two apart). */
@@ -108,5 +126,5 @@ export async function readDiscovered(found: Discovery, rules: Rules, opts: ReadO
     if (own[i]!.extraA3Files?.length) c.extraA3Files = own[i]!.extraA3Files;
     return c;
   });
-  return { root: found.root, kind: found.kind, cities, findings: found.findings };
+  return { root: found.root, kind: found.kind, kindReason: found.kindReason, cities, findings: found.findings };
 }

@@ -5,6 +5,7 @@
 import type { Cell, Location } from './location.js';
 import type { DataCategory, IndicatorKey } from './indicators.js';
 import type { Finding } from './finding.js';
+import type { Lang } from './lang.js';
 
 /** Attachment 1 fields, by stable key. Numbers are in 万元 unless the key says otherwise. */
 export interface A1Fields {
@@ -44,18 +45,25 @@ export interface A1Record {
  * One indicator row of Attachment 2 as typed. Which of these are used depends on the indicator's
  * input kind in the rules file: plain N and M; the server's four numbers; the data category ticks;
  * N only (collaboration.systems, whose M is derived).
+ *
+ * The server's N and M each come either as cores and memory (`server`: the template's four cells, or
+ * 「64核256G」 typed where N or M goes, both numbers then pointing at that cell) or as a count in
+ * 4核16G units (`n`, `m`: the notice's printed form). A side with cores or memory is read from them.
+ * 数据协同 may carry a typed `n` beside its ticks (the notice prints an N cell too).
  */
 export interface IndicatorInput {
   key: IndicatorKey;
   n?: Cell<number | null>;
   m?: Cell<number | null>;
-  server?: {
-    cloudCores: Cell<number | null>;
-    cloudMemoryGb: Cell<number | null>;
-    allCores: Cell<number | null>;
-    allMemoryGb: Cell<number | null>;
-  };
+  server?: ServerInput;
   ticks?: Partial<Record<DataCategory, Cell<boolean>>>;
+}
+
+export interface ServerInput {
+  cloudCores?: Cell<number | null>;
+  cloudMemoryGb?: Cell<number | null>;
+  allCores?: Cell<number | null>;
+  allMemoryGb?: Cell<number | null>;
 }
 
 export interface A2Record {
@@ -178,6 +186,8 @@ export interface Submission {
   /** The input root as given on the command line (for display only). */
   root: string;
   kind: InputKind;
+  /** Why the input was read as `kind` (what discovery saw), for the input line. */
+  kindReason?: Record<Lang, string>;
   cities: CitySubmission[];
   /** Discovery findings that belong to no city (noise skipped, unknown files …). */
   findings: Finding[];

@@ -186,8 +186,15 @@ export interface Result {
   cities: { name: string; applicants: string[]; a3: ReceivedForm | null }[];
   /** Applicants: ranked ones in province order, then rejected ones by city and name. */
   applicants: ApplicantResult[];
-  /** Findings that belong to no applicant (discovery, city-level, expert sheet). */
+  /** Findings that belong to no applicant (discovery, city-level). */
   findings: Finding[];
+  /**
+   * 专家评分复核: every finding about the expert panel's sheet (duplicates, values refused, spread,
+   * incomplete rows, recusals, z-score cases, applicants nobody scored), most severe first. They name
+   * the applicant they concern but are the panel chair's to act on: none changes an applicant's status.
+   * Empty without an expert sheet.
+   */
+  panelReview: Finding[];
 }
 
 export type { Severity };

@@ -1,39 +1,46 @@
 /**
- * `validate --annotate`: a copy of an input workbook with each offending cell filled (red for an
- * error, yellow for a warning) and a cell note holding the messages and codes, for the city to send
- * back to the enterprise (SPEC 7). The input bytes are never changed.
+ * A copy of an enterprise's (or a city's) workbook to send back: each cell a finding names is
+ * filled — red for an error, yellow for a warning — and carries a note with the message, what to do
+ * and the code. The input bytes are never changed. Notes are in Chinese: the copies go to the
+ * enterprises.
  *
- * Findings that name no cell (a missing field, a whole file or sheet) go into one note on A1 of their
- * sheet — or of the first sheet when they name no sheet or a sheet the workbook does not have —
- * because A1 is where a person opening the file looks first. A1 is not filled for them: the fill
- * marks a cell that is itself wrong.
+ * Every marked cell gets a style of its own (a copy of its style plus the fill). exceljs gives all
+ * cells that share a style id one style object, so filling through `cell.fill` would paint every
+ * cell of that style: a whole table red for one wrong value.
+ *
+ * Findings that name no cell, or a sheet the workbook does not have, cannot be marked; they are
+ * handed back (`offCells`) for the 问题汇总 sheet.
  */
 import type ExcelJS from 'exceljs';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
-import { renderMessage, type Lang } from './catalogue.js';
+import { renderFix, renderMessage } from './catalogue.js';
+import { word } from './words.js';
 import { cellText, FILLS } from './xlsx.js';
+import { addIssueSheet, type IssueSheet } from './issueSheet.js';
 import { FIXED_DATE, workbookBytes } from '../util/workbookBytes.js';
 import { loadExcel } from '../util/loadExcel.js';
 
-const SEVERITY_TAG: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'note' },
-};
-
-const FILE_LEVEL: Record<Lang, string> = { zh: '本文件的问题：', en: 'Problems with this file:' };
-
-interface Target {
-  ws: ExcelJS.Worksheet;
-  address: string;
-  /** Findings about this very cell (filled) and findings placed here for want of a cell (note only). */
-  own: Finding[];
-  placed: Finding[];
-}
+/** The fill of a marked cell, by the worst severity on it. Notes (info) never fill a cell. */
+export const MARK_FILL: Partial<Record<Severity, string>> = { error: FILLS.rejected, warning: FILLS.flagged };
 
 const CELL_ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-function noteLine(f: Finding, lang: Lang): string {
-  return `【${SEVERITY_TAG[lang][f.severity]}】${renderMessage(f, lang)} [${f.code}]`;
+export interface AnnotateOptions {
+  /** Add this list as the workbook's first sheet (问题汇总). */
+  issues?: IssueSheet;
+}
+
+export interface Annotated {
+  data: Buffer;
+  /** The findings marked on a cell, and those the workbook had no cell for. */
+  onCells: Finding[];
+  offCells: Finding[];
+}
+
+/** The text of one finding in a cell note: 【错误】message / 修改建议：fix / （代码 X）. */
+export function noteText(f: Finding): string {
+  const fix = renderFix(f, 'zh');
+  return [`【${word(f.severity, 'zh')}】${renderMessage(f, 'zh')}`, fix ? `修改建议：${fix}` : '', `（代码 ${f.code}）`].filter(Boolean).join('\n');
 }
 
 /** The text of a note already on the cell (plain or rich), so ours is added and theirs kept. */
@@ -44,51 +51,52 @@ function existingNote(cell: ExcelJS.Cell): string {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-function worst(findings: readonly Finding[]): Severity | null {
-  let w: Severity | null = null;
-  for (const f of findings) if (w === null || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[w]) w = f.severity;
-  return w;
+function worst(findings: readonly Finding[]): Severity {
+  return findings.reduce<Severity>((w, f) => (SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[w] ? f.severity : w), 'info');
 }
 
-export async function annotateWorkbook(input: Buffer, fileFindings: readonly Finding[], lang: Lang): Promise<Buffer> {
+/** The cell a finding names, as a normalised address, when it names one. */
+export function cellAddress(f: Finding): string | undefined {
+  const cell = f.location?.cell?.toUpperCase().replace(/\$/g, '');
+  return cell && CELL_ADDRESS.test(cell) ? cell : undefined;
+}
+
+export async function annotateWorkbook(input: Uint8Array, findings: readonly Finding[], opts: AnnotateOptions = {}): Promise<Annotated> {
   const wb = new (await loadExcel()).Workbook();
   // A copy: exceljs hands the buffer to JSZip, which must never be able to touch the caller's bytes.
   await wb.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
   if (!wb.created) wb.created = FIXED_DATE;
   if (!wb.modified) wb.modified = FIXED_DATE;
-  const first = wb.worksheets[0];
-  if (!first) return workbookBytes(wb);
 
-  const targets = new Map<string, Target>();
-  const targetFor = (ws: ExcelJS.Worksheet, address: string): Target => {
-    // A merged range is one cell to a person: annotate its top-left (master) cell.
+  const byCell = new Map<string, { ws: ExcelJS.Worksheet; address: string; findings: Finding[] }>();
+  const onCells: Finding[] = [];
+  const offCells: Finding[] = [];
+  for (const f of findings) {
+    const sheet = f.location?.sheet;
+    const ws = sheet !== undefined ? wb.getWorksheet(sheet) : undefined;
+    const address = cellAddress(f);
+    if (!ws || !address) {
+      offCells.push(f);
+      continue;
+    }
+    // A merged range is one cell to a person: mark its top-left (master) cell.
     const master = ws.getCell(address).master ?? ws.getCell(address);
     const key = `${ws.name}\u0000${master.address}`;
-    let t = targets.get(key);
-    if (!t) targets.set(key, (t = { ws, address: master.address, own: [], placed: [] }));
-    return t;
-  };
-
-  for (const f of fileFindings) {
-    const loc = f.location ?? {};
-    const ws = loc.sheet !== undefined ? wb.getWorksheet(loc.sheet) : undefined;
-    const cell = loc.cell?.toUpperCase().replace(/\$/g, '');
-    if (ws && cell && CELL_ADDRESS.test(cell)) targetFor(ws, cell).own.push(f);
-    else targetFor(ws ?? first, 'A1').placed.push(f);
+    const entry = byCell.get(key) ?? byCell.set(key, { ws, address: master.address, findings: [] }).get(key)!;
+    entry.findings.push(f);
+    onCells.push(f);
   }
 
-  for (const t of targets.values()) {
-    const cell = t.ws.getCell(t.address);
-    const severity = worst(t.own);
-    if (severity === 'error' || severity === 'warning') {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: severity === 'error' ? FILLS.rejected : FILLS.flagged } };
-    }
-    const bySeverity = (list: Finding[]) => [...list].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
-    const lines = bySeverity(t.own).map((f) => noteLine(f, lang));
-    if (t.placed.length) lines.push(FILE_LEVEL[lang], ...bySeverity(t.placed).map((f) => noteLine(f, lang)));
-    const before = existingNote(cell);
-    // The same finding reported twice on one cell is said once.
-    cell.note = cellText([before, ...new Set(lines)].filter(Boolean).join('\n'));
+  for (const { ws, address, findings: here } of byCell.values()) {
+    const cell = ws.getCell(address);
+    const argb = MARK_FILL[worst(here)];
+    // A new style object for this cell alone (see the header): the shared one stays as it was.
+    if (argb) cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } };
+    const ordered = [...here].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
+    const lines = [...new Set(ordered.map(noteText))];
+    cell.note = cellText([existingNote(cell), ...lines].filter(Boolean).join('\n\n'));
   }
-  return workbookBytes(wb);
+
+  if (opts.issues) addIssueSheet(wb, opts.issues, { first: true });
+  return { data: await workbookBytes(wb), onCells, offCells };
 }

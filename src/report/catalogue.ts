@@ -10,6 +10,7 @@ import { expertCodes } from '../expert/codes.js';
 import { scoreCodes } from '../score/codes.js';
 import { packCodes } from '../ingest/codes.js';
 import { formatLocation } from '../model/location.js';
+import { peopleNumbers } from './peopleNumbers.js';
 
 export interface CatalogueEntry extends CodeMeta {
   code: string;
@@ -39,8 +40,14 @@ export const catalogue: ReadonlyMap<string, CatalogueEntry> = build();
 export type { Lang } from '../model/lang.js';
 import type { Lang } from '../model/lang.js';
 
+/** Numbers are shown rounded for people (0.49, not 0.48828125); the finding keeps the exact value. */
 function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
+  const numbers = peopleNumbers(Object.values(args).filter((v): v is number => typeof v === 'number'));
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => {
+    if (!(k in args)) return whole;
+    const v = args[k]!;
+    return typeof v === 'number' ? (numbers.get(v) ?? String(v)) : v;
+  });
 }
 
 /** The finding's message in the language asked for. */

@@ -15,7 +15,7 @@ const SOURCE_TITLE: Record<string, string> = {
   'ingest/files': '读取文件 · Reading files',
   'ingest/pack': '申报材料包 · Application packs',
   'ingest/forms': '读取表格 · Reading the forms',
-  expert: '专家评分表 · Expert score sheet',
+  expert: '专家评分表（列入专家评分复核，不改变企业状态） · Expert score sheet (on the panel review list, never changing a status)',
   score: '评分 · Scoring',
 };
 

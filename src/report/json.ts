@@ -200,6 +200,7 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
     cities: result.cities.map((c) => ({ name: c.name, applicants: [...c.applicants], a3: c.a3 ? leaf(ordered(c.a3, FORM_ORDER)) : null })),
     applicants: result.applicants.map((a) => applicantJson(a, lang)),
     findings: result.findings.map((f) => findingJson(f, lang)),
+    panelReview: result.panelReview.map((f) => findingJson(f, lang)),
   };
 }
 

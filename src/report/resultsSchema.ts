@@ -186,7 +186,10 @@ export const ResultsJson = z
       z.strictObject({ name: z.string(), applicants: z.array(z.string()), a3: ReceivedForm.nullable() }).meta({ description: 'In the official order of Zhejiang\'s cities.' }),
     ),
     applicants: z.array(Applicant),
-    findings: z.array(Finding).meta({ description: 'Findings that belong to no applicant (discovery, city-level, expert sheet).' }),
+    findings: z.array(Finding).meta({ description: 'Findings that belong to no applicant (discovery, city-level).' }),
+    panelReview: z
+      .array(Finding)
+      .meta({ description: "The panel chair's list: findings about the expert sheet, most severe first; they never change an applicant's status." }),
   })
   .meta({
     title: 'yunshang results.json',

@@ -23,6 +23,7 @@ import { word } from './words.js';
 import { sourceText } from './sourceText.js';
 import { placeOf } from './json.js';
 import { tieNote, unresolvedNote } from './selectionNotes.js';
+import { PANEL_REVIEW_WORDS, panelReviewColumns, panelReviewRows } from './panelReview.js';
 
 /** No clock in the file: the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -556,6 +557,8 @@ function findingsSheet(result: Result, lang: Lang): SheetPlan {
   const all: Finding[] = [
     ...result.findings.filter((f) => f.city === undefined || !known.has(f.city)),
     ...groups.flatMap((g) => [...result.findings.filter((f) => f.city === g.city), ...g.applicants.flatMap((a) => a.findings)]),
+    // The panel chair's list follows, as it does on its own sheet.
+    ...result.panelReview,
   ];
   const byId = new Map(result.applicants.map((a) => [a.id, a]));
   const rows: Value[][] = all.map((f) => {
@@ -848,8 +851,30 @@ export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang)
     () => rulesSheet(result, rules, lang),
   ];
   if (result.selection) plans.push(() => selectionSheet(result, lang));
+  if (result.expertScored) plans.push(() => panelReviewSheet(result, lang));
   for (const plan of plans) await writeSheet(wb, plan(), styles, lang);
   await wb.commit();
   // The zip entries carry the time of writing: overwrite them with the fixed moment.
   return fixZipDates(Buffer.concat(chunks));
+}
+
+/** 专家评分复核 (report/panelReview.ts): the panel chair's list, errors and warnings marked as in 问题清单. */
+function panelReviewSheet(result: Result, lang: Lang): SheetPlan {
+  const rows = panelReviewRows(result, lang);
+  const [severity, city, enterprise, expert, place, message, fix, code] = panelReviewColumns(lang) as [string, string, string, string, string, string, string, string];
+  const columns: Column[] = [
+    { header: severity, max: 8 },
+    { header: city, max: 10 },
+    { header: enterprise, min: 16, max: 26, wrap: true },
+    { header: expert, max: 10 },
+    { header: place, min: 16, max: 30, wrap: true },
+    { header: message, min: 40, max: 50, wrap: true },
+    { header: fix, min: 20, max: 32, wrap: true },
+    { header: code, max: 24 },
+  ];
+  const look = (r: number, c: number): Look | undefined => {
+    const s = rows[r]!.severity;
+    return c === 1 && s !== 'info' ? { fill: s === 'error' ? FILLS.rejected : FILLS.flagged } : undefined;
+  };
+  return { name: PANEL_REVIEW_WORDS[lang].title, tables: [{ columns, rows: rows.map((r) => r.cells), look }], list: true };
 }

@@ -4,6 +4,13 @@
  */
 import { z } from 'zod';
 import { EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
+import { nearest } from '../util/nearest.js';
+
+/** 「 (did you mean x?)」 when a known key is near the one typed. */
+export function nearestNote(typed: string, known: readonly string[]): string {
+  const near = nearest(typed, known);
+  return near !== undefined && near !== typed ? ` (did you mean ${near}?)` : '';
+}
 
 const indicatorKey = z.enum(INDICATOR_KEYS);
 const positive = z.number().positive();
@@ -80,6 +87,19 @@ export const rulesSchema = z
         ctx.addIssue({ code: 'custom', path: ['indicators', i], message: 'an nOnly indicator needs mSumOf' });
       if (ind.input === 'ticks' && !ind.mConstant)
         ctx.addIssue({ code: 'custom', path: ['indicators', i], message: 'a ticks indicator needs mConstant' });
+    });
+    // An indicator whose M sums others names indicators this file scores.
+    const keys = r.indicators.map((i) => i.key);
+    r.indicators.forEach((ind, i) =>
+      ind.mSumOf?.forEach((k, j) => {
+        if (!seen.has(k))
+          ctx.addIssue({ code: 'custom', path: ['indicators', i, 'mSumOf', j], message: `indicator ${k} is not among this file's indicators${nearestNote(k, keys)}` });
+      }),
+    );
+    const experts = new Set<string>();
+    r.experts.forEach((e, i) => {
+      if (experts.has(e.key)) ctx.addIssue({ code: 'custom', path: ['experts', i, 'key'], message: `expert item ${e.key} is listed twice` });
+      experts.add(e.key);
     });
     const shares = r.horizontal.bands.map((b) => b.share);
     if (shares.some((s, i) => i > 0 && s <= shares[i - 1]!))

@@ -6,7 +6,7 @@ import type { Cell, Location } from '../model/location.js';
 import type { IndicatorKey } from '../model/indicators.js';
 import type { A2Record, IndicatorInput } from '../model/records.js';
 import type { IndicatorRule, Rules } from '../rules/schema.js';
-import { add, div, fromNumber, rational, ZERO, type Rational } from './decimal.js';
+import { add, div, fromNumber, rational, sign, ZERO, type Rational } from './decimal.js';
 
 export interface IndicatorValue {
   /** null when nothing usable was typed. */
@@ -40,20 +40,23 @@ function ownValue(rule: IndicatorRule, input: IndicatorInput | undefined, rules:
     case 'nm':
       return typed;
     case 'server': {
-      // A form that already holds units in N and M (no four numbers) is taken as typed.
-      if (!input.server) return typed;
+      // Each side is either cores and memory (the template's four cells, or 「64核256G」 typed where N
+      // or M goes) or a count already in 4核16G units, as the notice prints the form.
       const s = input.server;
-      return {
-        n: serverUnits(valueOf(s.cloudCores), valueOf(s.cloudMemoryGb), rules),
-        m: serverUnits(valueOf(s.allCores), valueOf(s.allMemoryGb), rules),
-        nLoc: s.cloudCores.loc,
-      };
+      const n = s?.cloudCores || s?.cloudMemoryGb ? serverUnits(valueOf(s.cloudCores), valueOf(s.cloudMemoryGb), rules) : typed.n;
+      const m = s?.allCores || s?.allMemoryGb ? serverUnits(valueOf(s.allCores), valueOf(s.allMemoryGb), rules) : typed.m;
+      const loc = s?.cloudCores?.loc ?? s?.cloudMemoryGb?.loc ?? nLoc;
+      return { n, m, ...(loc ? { nLoc: loc } : {}) };
     }
     case 'ticks': {
       const m = rule.mConstant !== undefined ? fromNumber(rule.mConstant) : null;
+      const ticks = input.ticks ? Object.values(input.ticks) : [];
+      const ticked = ticks.filter((c) => c?.value === true).length;
+      // The ticks are the answer. A typed N stands on its own only when nothing is ticked (the reader
+      // warns); an N that disagrees with the ticks is an error there, so either value goes unscored.
+      if (ticked === 0 && typed.n !== null) return { ...typed, m };
       if (!input.ticks) return { ...typed, m };
-      const ticked = Object.values(input.ticks).filter((c) => c?.value === true).length;
-      const firstLoc = Object.values(input.ticks).find((c) => c)?.loc;
+      const firstLoc = ticks.find((c) => c)?.loc;
       return { n: rational(BigInt(ticked)), m, ...(firstLoc ? { nLoc: firstLoc } : {}) };
     }
     case 'nOnly':
@@ -64,11 +67,13 @@ function ownValue(rule: IndicatorRule, input: IndicatorInput | undefined, rules:
 /**
  * N and M of every indicator in the rules, for one applicant's Attachment 2 (none without it).
  *
- * An `nOnly` indicator's M is the sum of the N of its `mSumOf` indicators as typed (each after its
- * own parse; a blank N counts 0), whether or not those indicators were verified. The notice defines
- * M as 「云上业务五部分N总和」, the applicant's own declared figure; making it depend on verification
- * would let a missing screenshot under 研发 shrink M and so raise the 系统协同 ratio, rewarding the
- * error. The unverified business indicators already score 0 on their own.
+ * An `nOnly` indicator's M is the sum of the N of its `mSumOf` indicators as typed, whether or not
+ * those indicators were verified: the notice defines it as 「为云上业务五部分N总和」, the applicant's own
+ * declared figure, and making it depend on verification would let a missing screenshot under 研发
+ * shrink M and so raise the 系统协同 ratio, rewarding the error. For the same reason a part that is
+ * blank, unreadable or negative leaves M unknown (null) rather than counting as 0: a blank 其他 would
+ * turn M = 10 into 7 and raise the score. The indicator is then not scored; the form reader says why
+ * (`A2_SUM_PART_MISSING`).
  */
 export function indicatorValues(a2: A2Record | undefined, rules: Rules): IndicatorValues {
   const out: IndicatorValues = {};
@@ -76,10 +81,14 @@ export function indicatorValues(a2: A2Record | undefined, rules: Rules): Indicat
   if (!a2) return out;
   for (const rule of rules.indicators) {
     if (rule.input !== 'nOnly' || !rule.mSumOf) continue;
-    let m = ZERO;
+    let m: Rational | null = ZERO;
     for (const part of rule.mSumOf) {
       const v = out[part] ?? ownValue(rulesIndicator(rules, part), a2.indicators[part], rules);
-      if (v.n) m = add(m, v.n);
+      if (!v.n || sign(v.n) < 0) {
+        m = null;
+        break;
+      }
+      m = add(m, v.n);
     }
     out[rule.key] = { ...out[rule.key]!, m };
   }

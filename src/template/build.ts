@@ -9,7 +9,14 @@ import type { DataCategory, ExpertKey, IndicatorKey } from '../model/indicators.
 import type { Rules, IndicatorRule } from '../rules/schema.js';
 import {
   A1_GRID,
+  A2_COLUMNS,
   A2_HEADERS,
+  EXPERT_SCORED,
+  NOTICE_A2_NOTES,
+  NOTICE_A2_TEXTS,
+  NOTICE_EXPERT_GROUPS,
+  NOTICE_EXPERT_TEXTS,
+  explanationText,
   A3_COLUMNS,
   BLANK_LIST_ROWS,
   FORM_TITLES,
@@ -242,114 +249,237 @@ function labelText(f: A1FieldSpec): string {
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * 附件2 as the notice prints it (评价维度, 应用类型和指标, 具体说明, 评分细项, 评分解释, the 标杆示范 block
+ * and the 填表说明 word for word), with a value cell right of each N and M label so the number has a
+ * place of its own.
+ */
 export function addA2Sheet(wb: ExcelJS.Workbook, rules: Rules, values: A2Values = {}): ExcelJS.Worksheet {
-  const ws = newSheet(wb, SHEET_NAMES.a2, false);
-  title(ws, FORM_TITLES.a2, 6);
-  ws.columns = [{ width: 14 }, { width: 16 }, { width: 30 }, { width: 12 }, { width: 30 }, { width: 12 }];
-  A2_HEADERS.forEach((h, i) => label(ws.getCell(2, i + 1), h));
+  const ws = newSheet(wb, SHEET_NAMES.a2, true);
+  const last = A2_COLUMNS.explanation;
+  title(ws, FORM_TITLES.a2, last);
+  ws.columns = A2_WIDTHS.map((width) => ({ width }));
+  // 「评价维度」 over 「（权重）」, as printed, rather than wherever the narrow column wraps.
+  A2_HEADERS.forEach((h, i) => label(ws.getCell(2, i + 1), h.replace(/^(.+?)（/, '$1\n（')));
   ws.getRow(2).height = 32;
   let r = 3;
+  const blocks: { top: number; bottom: number }[] = [];
   for (const dim of rules.dimensions) {
     const inds = rules.indicators.filter((i) => i.dimension === dim.key);
     if (inds.length === 0) continue;
     const dimStart = r;
-    for (const ind of inds) r = indicatorRows(ws, r, ind, values.indicators?.[ind.key] ?? {});
-    label(ws.getCell(dimStart, 1), `${dim.name}（${dim.weight}）`);
-    mergeBordered(ws, dimStart, 1, r - 1, 1);
+    for (const ind of inds) r = indicatorRows(ws, r, ind, values.indicators?.[ind.key] ?? {}, rules);
+    label(ws.getCell(dimStart, A2_COLUMNS.dimension), `${dim.name}（${dim.weight}）`);
+    mergeBordered(ws, dimStart, A2_COLUMNS.dimension, r - 1, A2_COLUMNS.dimension);
+    blocks.push({ top: dimStart, bottom: r - 1 });
   }
-  // The expert items are printed on the form, as in the notice, but filled in by the panel.
+  // The expert items are printed on the form, as in the notice, but scored by the panel.
   if (rules.experts.length > 0) {
-    const start = r;
-    const total = rules.experts.reduce((s, e) => s + e.max, 0);
-    for (const e of rules.experts) {
-      label(ws.getCell(r, 2), `${e.name}（${e.max}）`);
-      ws.mergeCells(r, 3, r, 6);
-      const c = ws.getCell(r, 3);
-      c.value = '（专家评分，申报企业无需填报）';
-      c.font = VALUE_FONT;
-      c.alignment = { horizontal: 'center', vertical: 'middle' };
-      c.fill = GREY;
-      for (let k = 3; k <= 6; k++) ws.getCell(r, k).border = THIN;
-      // Long item names wrap to two lines in the narrow column: give them the room.
-      ws.getRow(r).height = displayWidth(`${e.name}（${e.max}）`) > 16 ? 32 : 24;
-      r++;
-    }
-    label(ws.getCell(start, 1), `标杆示范（${total}）`);
-    mergeBordered(ws, start, 1, r - 1, 1);
+    const top = r;
+    r = expertRows(ws, r, rules);
+    blocks.push({ top, bottom: r - 1 });
   }
   const s = rules.server;
   const notes = [
-    '填表说明：',
-    '1、表中 N、M 由申报企业填报；标杆示范部分由专家评分，申报企业无需填报。',
-    `2、云服务器只需填写四个数，N =（云服务器CPU总核数/${s.coresPerUnit} + 云服务器总内存/${s.memoryGbPerUnit}）/2，M 同理，由评审系统计算。`,
-    '3、数据协同请在各类别右侧选择「是」或「否」；系统协同的 M 为云上业务五项 N 之和，无需填写。',
-    '4、云安全和云数据库需提供上年度发票、收据或合同；以系统数量为指标的，需在《系统清单》中逐一列出系统及截图。',
+    ...NOTICE_A2_NOTES,
+    '填写提示（本表增设 N、M 填写栏）：',
+    '1、数值填在「N」「M」栏，单位见左侧栏目文字；没有的请填 0。',
+    `2、云服务器填写CPU总核数和总内存（GB）四个数，N =（云服务器CPU总核数/${s.coresPerUnit} + 云服务器总内存/${s.memoryGbPerUnit}）/2，M 同理，由评审系统计算。`,
+    '3、数据协同请在各类别右侧选择「是」或「否」，N 为选「是」的类别数；系统协同的 M 为云上业务五项 N 之和。两者均无需填写。',
   ];
   r++;
+  const notesTop = r;
+  const headings = new Set([NOTICE_A2_NOTES[0], notes[NOTICE_A2_NOTES.length]]);
   for (const text of notes) {
-    ws.mergeCells(r, 1, r, 6);
+    ws.mergeCells(r, 1, r, last);
     const c = ws.getCell(r, 1);
     c.value = text;
-    c.font = VALUE_FONT;
+    c.font = headings.has(text) ? LABEL_FONT : VALUE_FONT;
     c.alignment = { vertical: 'middle', wrapText: true };
-    ws.getRow(r).height = text === notes[0] ? 18 : 30;
+    ws.getRow(r).height = rowHeight([[text, A2_WIDTHS.reduce((a, b) => a + b, 0)]], 11);
     r++;
   }
-  ws.pageSetup.printArea = `A1:F${r - 1}`;
+  blocks.push({ top: notesTop, bottom: r - 1 });
+  keepBlocksOnPages(ws, blocks);
+  ws.pageSetup.printArea = `A1:${colLetter(last)}${r - 1}`;
   ws.pageSetup.printTitlesRow = '2:2';
   return ws;
+}
+
+/**
+ * Page breaks so that no dimension (with its merged name cell) is cut in two by the printer. Heights
+ * are the rows' own; the page's height in sheet points follows from A4 landscape (842 × 595 points,
+ * the margins newSheet sets) fitted to the columns' width, a column of width w being 7w + 5 pixels of
+ * 0.75 point as Excel draws it. LibreOffice draws columns wider, so shrinks more and fits more: the
+ * breaks then come early, never late.
+ */
+function keepBlocksOnPages(ws: ExcelJS.Worksheet, blocks: readonly { top: number; bottom: number }[]): void {
+  const width = A2_WIDTHS.reduce((sum, w) => sum + (7 * w + 5) * 0.75, 0);
+  const scale = Math.min(1, (842 - 2 * 0.5 * 72) / width);
+  const page = (595 - 2 * 0.6 * 72) / scale;
+  const height = (row: number) => ws.getRow(row).height ?? 15;
+  const header = height(2);
+  let used = height(1) + header;
+  for (const b of blocks) {
+    let h = 0;
+    for (let k = b.top; k <= b.bottom; k++) h += height(k);
+    if (used + h > page && used > header) {
+      ws.getRow(b.top - 1).addPageBreak();
+      used = header;
+    }
+    used += h;
+  }
+}
+
+/** Column widths of the template's A2 (see A2_COLUMNS), fitting an A4 page across. */
+const A2_WIDTHS = [12, 14, 34, 26, 9, 26, 9, 36];
+const PROSE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 10 };
+
+/** Printed text of the notice (具体说明, 评分解释, the panel's items): smaller, wrapped, left aligned. */
+function prose(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = PROSE_FONT;
+  cell.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+  cell.border = THIN;
+}
+
+/** A row height (points) tall enough for each [text, column width] wrapped, at `size` points. */
+function rowHeight(cells: readonly (readonly [string, number])[], size = 10, rows = 1): number {
+  let lines = 1;
+  for (const [text, width] of cells) lines = Math.max(lines, Math.ceil(displayWidth(text) / Math.max(1, width - 2)));
+  return Math.max(22, Math.ceil((lines * (size + 3) + 6) / rows));
+}
+
+function widthOf(col: number, toCol = col): number {
+  return A2_WIDTHS.slice(col - 1, toCol).reduce((a, b) => a + b, 0);
 }
 
 const NUMBER = { kind: 'number' } as const;
 const INTEGER = { kind: 'number', integer: true } as const;
 
-function indicatorRows(ws: ExcelJS.Worksheet, r: number, ind: IndicatorRule, v: A2IndicatorValues): number {
+function indicatorRows(ws: ExcelJS.Worksheet, r: number, ind: IndicatorRule, v: A2IndicatorValues, rules: Rules): number {
+  const C = A2_COLUMNS;
   const start = r;
   const count = ind.unit === '个' || ind.unit === '台' ? INTEGER : NUMBER;
+  const grey = (c: ExcelJS.Cell) => {
+    c.border = THIN;
+    c.fill = GREY;
+  };
+  const labels: string[] = [];
   if (ind.input === 'server') {
     const pairs = [SERVER_CELLS.filter((c) => c.key.endsWith('Cores')), SERVER_CELLS.filter((c) => c.key.endsWith('MemoryGb'))];
     for (const pair of pairs) {
       pair.forEach((spec, i) => {
-        label(ws.getCell(r, 3 + 2 * i), spec.label);
-        const c = ws.getCell(r, 4 + 2 * i);
+        label(ws.getCell(r, C.nLabel + 2 * i), spec.label);
+        labels.push(spec.label);
+        const c = ws.getCell(r, C.n + 2 * i);
         valueCell(c, spec.unit === '核' ? INTEGER : NUMBER);
         put(c, v.server?.[spec.key]);
       });
-      ws.getRow(r).height = 28;
       r++;
     }
   } else if (ind.input === 'ticks') {
+    // The notice's N and M of 数据协同: N is the number of categories ticked below, M the constant.
+    label(ws.getCell(r, C.nLabel), nLabel(ind));
+    grey(ws.getCell(r, C.n));
+    label(ws.getCell(r, C.mLabel), mLabel(ind));
+    grey(ws.getCell(r, C.m));
+    labels.push(nLabel(ind), mLabel(ind));
+    r++;
     const ticked = new Set(v.ticks ?? []);
     for (const pair of TICK_GRID) {
       pair.forEach((cat, i) => {
-        label(ws.getCell(r, 3 + 2 * i), cat);
-        const c = ws.getCell(r, 4 + 2 * i);
+        label(ws.getCell(r, C.nLabel + 2 * i), cat);
+        const c = ws.getCell(r, C.n + 2 * i);
         valueCell(c, { kind: 'yesno', list: [TICK_YES, TICK_NO] });
         c.alignment = { horizontal: 'center', vertical: 'middle' };
         if (v.ticks) c.value = ticked.has(cat) ? TICK_YES : TICK_NO;
       });
-      ws.getRow(r).height = 22;
       r++;
     }
   } else {
-    label(ws.getCell(r, 3), nLabel(ind));
-    const n = ws.getCell(r, 4);
+    label(ws.getCell(r, C.nLabel), nLabel(ind));
+    const n = ws.getCell(r, C.n);
     valueCell(n, count);
     put(n, v.n);
-    label(ws.getCell(r, 5), mLabel(ind));
-    const m = ws.getCell(r, 6);
-    if (ind.input === 'nOnly') {
-      m.border = THIN;
-      m.fill = GREY;
-    } else {
+    label(ws.getCell(r, C.mLabel), mLabel(ind));
+    labels.push(nLabel(ind), mLabel(ind));
+    const m = ws.getCell(r, C.m);
+    if (ind.input === 'nOnly') grey(m);
+    else {
       valueCell(m, count);
       put(m, v.m);
     }
-    ws.getRow(r).height = 36;
     r++;
   }
-  label(ws.getCell(start, 2), indicatorLabel(ind));
-  mergeBordered(ws, start, 2, r - 1, 2);
+  const rows = r - start;
+  label(ws.getCell(start, C.indicator), indicatorLabel(ind));
+  mergeBordered(ws, start, C.indicator, r - 1, C.indicator);
+  const description = NOTICE_A2_TEXTS[ind.key]?.description ?? '';
+  prose(ws.getCell(start, C.description), description);
+  mergeBordered(ws, start, C.description, r - 1, C.description);
+  const explanation = explanationText(ind, rules);
+  prose(ws.getCell(start, C.explanation), explanation);
+  mergeBordered(ws, start, C.explanation, r - 1, C.explanation);
+  const height = rowHeight(
+    [
+      [description, widthOf(C.description)],
+      [explanation, widthOf(C.explanation)],
+    ],
+    10,
+    rows,
+  );
+  const labelHeight = rowHeight(labels.map((t) => [t, widthOf(C.nLabel)] as const), 11);
+  for (let k = start; k < r; k++) ws.getRow(k).height = Math.max(height, labelHeight);
+  return r;
+}
+
+/**
+ * The 标杆示范 block as printed: the dimension, each group over its items, each item with what the
+ * panel considers and 「（专家评分）」. Maxima come from the rules, so a group's weight is its items' sum.
+ */
+function expertRows(ws: ExcelJS.Worksheet, r: number, rules: Rules): number {
+  const C = A2_COLUMNS;
+  const start = r;
+  const byKey = new Map(rules.experts.map((e) => [e.key, e]));
+  const grouped = new Set(NOTICE_EXPERT_GROUPS.flatMap((g) => g.items));
+  const blocks = [
+    ...NOTICE_EXPERT_GROUPS.map((g) => ({ name: g.name as string | undefined, items: g.items.flatMap((k) => byKey.get(k) ?? []) })),
+    ...rules.experts.filter((e) => !grouped.has(e.key)).map((e) => ({ name: undefined, items: [e] })),
+  ].filter((b) => b.items.length > 0);
+  for (const block of blocks) {
+    const blockStart = r;
+    for (const e of block.items) {
+      const itemCol = block.name === undefined ? C.indicator : C.description;
+      label(ws.getCell(r, itemCol), `${e.name}（${e.max}）`);
+      if (itemCol < C.description) mergeBordered(ws, r, itemCol, r, C.description);
+      const text = NOTICE_EXPERT_TEXTS[e.key] ?? '';
+      prose(ws.getCell(r, C.nLabel), text);
+      mergeBordered(ws, r, C.nLabel, r, C.m);
+      const scored = ws.getCell(r, C.explanation);
+      scored.value = EXPERT_SCORED;
+      scored.font = VALUE_FONT;
+      scored.alignment = { horizontal: 'center', vertical: 'middle' };
+      scored.fill = GREY;
+      scored.border = THIN;
+      ws.getRow(r).height = rowHeight(
+        [
+          [text, widthOf(C.nLabel, C.m)],
+          [`${e.name}（${e.max}）`, widthOf(C.description)],
+        ],
+        10,
+      );
+      r++;
+    }
+    if (block.name !== undefined) {
+      const weight = block.items.reduce((sum, e) => sum + e.max, 0);
+      label(ws.getCell(blockStart, C.indicator), `${block.name}（${weight}）`);
+      mergeBordered(ws, blockStart, C.indicator, r - 1, C.indicator);
+    }
+  }
+  const total = rules.experts.reduce((sum, e) => sum + e.max, 0);
+  label(ws.getCell(start, C.dimension), `标杆示范（${total}）`);
+  mergeBordered(ws, start, C.dimension, r - 1, C.dimension);
   return r;
 }
 

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Rules } from '../rules/schema.js';
@@ -12,12 +11,12 @@ import {
   addSystemListSheet,
 } from './build.js';
 import { workbookBytes } from '../util/workbookBytes.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
+import { writeNewFiles } from '../util/outputFolder.js';
 import { loadExcel } from '../util/loadExcel.js';
 
-/** Writes to a temporary name and renames, so a failed run never leaves half a workbook. */
+/** Writes one workbook to a short temporary name and renames it, replacing `file` if it exists. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  await writeFileAtomic(file, await workbookBytes(wb));
+  await writeNewFiles([{ path: file, data: await workbookBytes(wb) }], { force: true });
 }
 
 const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> = {
@@ -29,16 +28,25 @@ const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> =
   experts: (wb, rules) => addExpertSheet(wb, rules),
 };
 
-/** Writes the six blank forms into `outDir` (created when missing) and returns their paths. */
-export async function writeTemplates(outDir: string, rules: Rules): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
+/** The six blank forms, by file name, in the order the notice lists them (then ours). */
+export async function templateFiles(rules: Rules): Promise<{ name: string; data: Uint8Array }[]> {
+  const files: { name: string; data: Uint8Array }[] = [];
   for (const kind of Object.keys(TEMPLATE_FILES) as FormKind[]) {
     const wb = new (await loadExcel()).Workbook();
     BUILDERS[kind](wb, rules);
-    const file = path.join(outDir, TEMPLATE_FILES[kind]);
-    await writeWorkbook(wb, file);
-    written.push(file);
+    files.push({ name: TEMPLATE_FILES[kind], data: await workbookBytes(wb) });
   }
-  return written;
+  return files;
+}
+
+/**
+ * Writes the six blank forms into `outDir` (created when missing) and returns their paths. An
+ * existing form there is never replaced unless `force`: it may be one somebody filled in.
+ */
+export async function writeTemplates(outDir: string, rules: Rules, opts: { force?: boolean } = {}): Promise<string[]> {
+  const files = await templateFiles(rules);
+  return writeNewFiles(
+    files.map((f) => ({ path: path.join(outDir, f.name), data: f.data })),
+    { force: Boolean(opts.force) },
+  );
 }

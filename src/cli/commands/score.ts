@@ -1,5 +1,5 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { evaluate, type EvaluateOptions } from '../../evaluate.js';
 import { readExpertScores } from '../../ingest/readExpertScores.js';
 import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
@@ -8,14 +8,15 @@ import { writeResultsXlsx } from '../../report/xlsx.js';
 import { loadReportFont, renderAllPdfs } from '../../report/pdf/index.js';
 import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
-import { writeFilesAtomic } from '../../util/atomicWrite.js';
-import { IoError, UsageError } from '../../util/errors.js';
+import { OutputFolder, type OutputFile } from '../../util/outputFolder.js';
+import { UsageError } from '../../util/errors.js';
 import { createProgress, type Progress } from '../progress.js';
-import { describeInput, loadRulesOption, readInput } from './shared.js';
+import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInput } from './shared.js';
 import { printSummary } from '../summary.js';
 
 export interface ScoreOptions {
-  out: string;
+  /** Default: `out` in the working directory, or `<input>-评审结果` beside the input when `out` would lie in it. */
+  out?: string;
   rules?: string;
   expertScores?: string;
   normalize: 'none' | 'zscore';
@@ -36,6 +37,29 @@ export const OUTPUT_NAMES = {
   citiesDir: 'cities',
 } as const;
 
+/** Offered (and used by default) when `out` would lie in the input: a folder beside the input. */
+export const SCORE_OUT_SUFFIX = '-评审结果';
+
+/** Names a run of an earlier version left in `--out`, before output folders carried a marker. */
+const EARLIER_NAMES = new Set<string>([OUTPUT_NAMES.json, ...Object.values(OUTPUT_NAMES.xlsx), ...Object.values(OUTPUT_NAMES.pdf)]);
+/** The temporary and backup names the earlier one-file-at-a-time writer could leave behind. */
+const EARLIER_LEFTOVER = /\.(tmp|bak)-\d+-[0-9a-f]{12}$/;
+
+/**
+ * Whether a folder without our marker holds only an earlier version's reports (and its leftovers), so
+ * that it may be replaced like one of ours. Anything else in it and the folder is the user's.
+ */
+async function isEarlierReportSet(dir: string, names: string[]): Promise<boolean> {
+  const ours = (n: string) => EARLIER_NAMES.has(n) || EARLIER_LEFTOVER.test(n);
+  for (const n of names) {
+    if (n === OUTPUT_NAMES.citiesDir) {
+      const cities = await readdir(join(dir, n)).catch(() => null);
+      if (!cities || !cities.every((c) => c.toLowerCase().endsWith('.pdf') || EARLIER_LEFTOVER.test(c))) return false;
+    } else if (!ours(n)) return false;
+  }
+  return true;
+}
+
 function parseFont(font: string | undefined): { file: string; face?: string } | undefined {
   if (!font) return undefined;
   const hash = font.lastIndexOf('#');
@@ -44,25 +68,33 @@ function parseFont(font: string | undefined): { file: string; face?: string } | 
 
 export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
   if (o.select !== undefined && o.threshold !== undefined) throw new UsageError('--select 与 --threshold 只能二选一');
-  const rules = await loadRulesOption(o.rules);
-  const progress = createProgress(Boolean(o.quiet) || o.format === 'json');
-  const result = await scoreInput(dir, rules, o, progress);
-
-  progress.update(`已评分 ${result.applicants.length} 家企业，生成 评审结果.xlsx…`);
-  const files = await renderOutputs(result, rules, o, (text) => progress.update(text));
+  await checkInputExists(dir);
+  const out = await outputBesideInput(o.out, 'out', dir, SCORE_OUT_SUFFIX);
+  // Taken before the long work: a place that cannot take files, or another run writing there, is said at once.
+  const folder = await OutputFolder.open(out.path, { input: dir, proposal: out.proposal, adopt: isEarlierReportSet });
   try {
-    await mkdir(o.out, { recursive: true });
-    if (o.pdf) await mkdir(join(o.out, OUTPUT_NAMES.citiesDir), { recursive: true });
-    await writeFilesAtomic(files);
-  } catch (cause) {
-    progress.fail('写出报告失败');
-    throw new IoError(`无法写出报告到 ${o.out}：${(cause as Error).message}`, { cause });
+    const rules = await loadRulesOption(o.rules);
+    const progress = createProgress(Boolean(o.quiet) || o.format === 'json');
+    if (out.note && o.format === 'text') progress.note(out.note);
+    const result = await scoreInput(dir, rules, o, progress);
+
+    progress.update(`已评分 ${result.applicants.length} 家企业，生成 评审结果.xlsx…`);
+    const files = await renderOutputs(result, rules, o, (text) => progress.update(text));
+    progress.update(`写出 ${files.length} 个文件到 ${out.shown}…`);
+    try {
+      await folder.commit(files);
+    } catch (e) {
+      progress.fail('写出报告失败，原有报告未改动');
+      throw e;
+    }
+    progress.done(`已写出 ${files.length} 个文件到 ${out.shown}`);
+    // results.json is already rendered among the files: print those bytes rather than rendering twice.
+    if (o.format === 'json') process.stdout.write(files.find((f) => f.path === OUTPUT_NAMES.json)!.data);
+    else printSummary(result, o.lang, files.map((f) => join(out.shown, f.path)));
+    return 0;
+  } finally {
+    await folder.release();
   }
-  progress.done(`已写出 ${files.length} 个文件到 ${o.out}`);
-  // results.json is already rendered among the files: print those bytes rather than rendering twice.
-  if (o.format === 'json') process.stdout.write(files.find((f) => f.path === join(o.out, OUTPUT_NAMES.json))!.data);
-  else printSummary(result, o.lang, files.map((f) => f.path));
-  return 0;
 }
 
 /**
@@ -84,16 +116,16 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
   return evaluate(submission, rules, options);
 }
 
-/** Every report of a run, in memory, so they can be written all-or-nothing. */
+/** Every report of a run, in memory, by its path in the output folder, so they can be written all-or-nothing. */
 export async function renderOutputs(
   result: Result,
   rules: Rules,
-  o: Pick<ScoreOptions, 'out' | 'lang' | 'pdf' | 'font' | 'timestamp'>,
+  o: Pick<ScoreOptions, 'lang' | 'pdf' | 'font' | 'timestamp'>,
   onStep: (text: string) => void = () => {},
-): Promise<{ path: string; data: Uint8Array | string }[]> {
-  const files: { path: string; data: Uint8Array | string }[] = [
-    { path: join(o.out, OUTPUT_NAMES.json), data: resultsJson(result, o.lang) },
-    { path: join(o.out, OUTPUT_NAMES.xlsx[o.lang]), data: await writeResultsXlsx(result, rules, o.lang) },
+): Promise<OutputFile[]> {
+  const files: OutputFile[] = [
+    { path: OUTPUT_NAMES.json, data: resultsJson(result, o.lang) },
+    { path: OUTPUT_NAMES.xlsx[o.lang], data: await writeResultsXlsx(result, rules, o.lang) },
   ];
   if (o.pdf) {
     onStep('生成 评审报告.pdf…');
@@ -104,8 +136,8 @@ export async function renderOutputs(
     // The city PDFs are drawn on worker threads while this thread draws the province PDF.
     const what = cities.length > 0 ? `评审报告.pdf 及 ${cities.length} 个城市的 PDF` : '评审报告.pdf';
     const pdfs = await renderAllPdfs(result, rules, font, cities, { ...pdfOpts, onPages: (drawn) => onStep(`生成 ${what}：已写出 ${drawn} 页…`) });
-    files.push({ path: join(o.out, OUTPUT_NAMES.pdf[o.lang]), data: pdfs.province });
-    cities.forEach((name, i) => files.push({ path: join(o.out, OUTPUT_NAMES.citiesDir, `${name}.pdf`), data: pdfs.cities[i]! }));
+    files.push({ path: OUTPUT_NAMES.pdf[o.lang], data: pdfs.province });
+    cities.forEach((name, i) => files.push({ path: `${OUTPUT_NAMES.citiesDir}/${name}.pdf`, data: pdfs.cities[i]! }));
   }
   return files;
 }

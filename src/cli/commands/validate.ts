@@ -1,18 +1,16 @@
-import { dirname, join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { evaluate } from '../../evaluate.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Result } from '../../model/result.js';
-import type { Discovery } from '../../ingest/files/tree.js';
-import { annotateWorkbook } from '../../report/annotate.js';
+import { buildReturnPacks } from '../../report/returnPacks.js';
 import { formatText } from '../../report/formatters/text.js';
 import { formatJson } from '../../report/formatters/json.js';
 import { formatJunit } from '../../report/formatters/junit.js';
 import { formatGithub } from '../../report/formatters/github.js';
+import { formatReturnSummary } from '../../report/formatters/returnSummary.js';
 import { exitCodeFor } from '../../report/exitCode.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { OutputFolder } from '../../util/outputFolder.js';
 import { createProgress, useColor } from '../progress.js';
-import { describeInput, loadRulesOption, readInputTree } from './shared.js';
+import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInputTree } from './shared.js';
 
 export interface ValidateOptions {
   rules?: string;
@@ -27,7 +25,23 @@ export function allFindings(result: Result): Finding[] {
   return [...result.findings, ...result.applicants.flatMap((a) => a.findings)];
 }
 
+/** Offered when `--annotate` would lie in the input: a folder beside the input. */
+export const ANNOTATE_OUT_SUFFIX = '-标注';
+
 export async function runValidate(dir: string, o: ValidateOptions): Promise<number> {
+  await checkInputExists(dir);
+  if (o.annotate === undefined) return validate(dir, o, null);
+  const place = await outputBesideInput(o.annotate, o.annotate, dir, ANNOTATE_OUT_SUFFIX);
+  // Taken before reading: a place that cannot take files, or another run writing there, is said at once.
+  const folder = await OutputFolder.open(place.path, { input: dir, proposal: place.proposal });
+  try {
+    return await validate(dir, o, { folder, shown: place.shown });
+  } finally {
+    await folder.release();
+  }
+}
+
+async function validate(dir: string, o: ValidateOptions, annotate: { folder: OutputFolder; shown: string } | null): Promise<number> {
   const rules = await loadRulesOption(o.rules);
   const progress = createProgress(Boolean(o.quiet) || o.format !== 'text');
   const { submission, tree } = await readInputTree(dir, rules, progress);
@@ -44,37 +58,18 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
       case 'github':
         return formatGithub(findings, o.lang, { root: dir });
       default:
-        return formatText(findings, { lang: o.lang, color: useColor() });
+        return formatText(findings, { lang: o.lang, color: useColor(), applicants: result.applicants });
     }
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
 
-  if (o.annotate) await writeAnnotated(tree, o.annotate, findings, o.lang);
+  if (annotate) {
+    const packs = await buildReturnPacks(tree, submission, result);
+    await annotate.folder.commit(packs.files);
+    // The list of who must act belongs with the text report; beside json or XML it goes to stderr.
+    const summary = formatReturnSummary(packs, annotate.shown, o.lang);
+    if (o.format === 'text') process.stdout.write('\n' + summary);
+    else process.stderr.write(summary);
+  }
   return exitCodeFor(findings, o.failOn);
-}
-
-/**
- * A copy of every input workbook, offending cells filled and noted, for the city to send back to
- * the enterprise. Files inside a city zip land under the zip's name without `.zip`.
- */
-async function writeAnnotated(tree: Discovery, outDir: string, findings: Finding[], lang: 'zh' | 'en'): Promise<void> {
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const file = f.location?.file;
-    if (!file) continue;
-    (byFile.get(file) ?? byFile.set(file, []).get(file)!).push(f);
-  }
-  const files = tree.cities.flatMap((c) => [...c.files, ...c.applicants.flatMap((a) => a.files)]);
-  for (const file of files) {
-    if (!/\.(xlsx|xlsm)$/i.test(file.relPath) || file.relPath.startsWith('证明材料/')) continue;
-    let data: Buffer;
-    try {
-      data = await annotateWorkbook(await file.read(), byFile.get(file.path) ?? [], lang);
-    } catch {
-      continue; // unreadable workbooks already carry their own finding; there is nothing to annotate
-    }
-    const target = join(outDir, file.path.replace(/\.zip\//i, '/'));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomic(target, data);
-  }
 }

@@ -1,36 +1,47 @@
 /**
  * Finds the cities, applicant folders and their files under the path given on the command line,
- * which may be the province root, one city (folder or .zip) or one applicant folder. City zips are
- * read in place. Nothing here parses a workbook: readers get `InputFile`s and read them on demand.
+ * which may be the province root, one city (folder or zip) or one applicant folder. City zips are
+ * read in place. Nothing here parses a workbook on the way to a score: readers get `InputFile`s and
+ * read them on demand (only a folder whose name does not say what it is has its 推荐排序表 looked for).
+ *
+ * The shape is decided by what the tree holds, never by one stray file:
+ * - a folder holding a folder or zip named after a Zhejiang city is the province root, whatever else
+ *   lies there; anything else at that level is named in a warning and skipped;
+ * - a folder is a city when its name or its 推荐排序表 says so;
+ * - a folder is one applicant when it holds forms or a 证明材料 folder, and no applicant folders.
+ * Our own output folders (they carry a marker) are skipped wherever they are.
  */
 import { statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Dirent, Stats } from 'node:fs';
 import { findingsOf, type Finding } from '../../findings/finding.js';
 import type { InputKind } from '../../model/records.js';
+import type { Lang } from '../../model/lang.js';
+import { CITY_NAMES, compareCityNames, normaliseCityName } from '../../data/zhejiang.js';
+import { EVIDENCE_DIR, extensionOf, isFormFileName, isNoise, isZipName, withoutZip } from '../../data/inputTree.js';
+import { isOutputSideEntry, OUTPUT_MARKER } from '../../util/outputFolder.js';
 import { IoError } from '../../util/errors.js';
 import { fileCodes } from './codes.js';
 import { DEFAULT_MAX_ENTRY_BYTES } from './limits.js';
 import { limiter, type Limiter } from './limiter.js';
 import { readSource } from './source.js';
 import type { DiscoveredApplicant, DiscoveredCity, Discovery, FileSource, InputFile } from './tree.js';
-import { entrySegments, readZipDirectoryFromFile, unsafeEntryName, unsupportedEntry } from './zip.js';
+import { entrySegments, readZipDirectoryFromFile, unsafeEntryName, unsupportedEntry, type ZipEntry } from './zip.js';
 
 const finding = findingsOf(fileCodes);
 
-/** The applicant's evidence folder, named by the notice's 证明材料. */
-export const EVIDENCE_DIR = '证明材料';
-
-/** The eleven cities of Zhejiang: a folder so named is a city, never an applicant. */
-export const ZHEJIANG_CITIES = [
-  '杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市',
-] as const;
-
-const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.wps'];
+export { EVIDENCE_DIR, isNoise };
 
 export interface DiscoverOptions {
   /** Largest uncompressed size of one entry of a city zip (default 50 MB). */
   maxEntryBytes?: number;
+  /**
+   * Whether a file is a 推荐排序表 (read with the rules, by the same reader as the city's own files).
+   * Asked only about the forms directly in a folder whose name is no city's; without it such a
+   * folder is a city only when it holds applicant folders.
+   */
+  isA3?: (file: InputFile) => Promise<boolean>;
 }
 
 /** A folder of the input as seen by discovery: on disk or inside a zip alike. */
@@ -40,6 +51,10 @@ interface Folder {
   files: FileEntry[];
   /** Names of zip entries refused (too large, encrypted): not read, but evidence of what the folder is. */
   refused?: string[];
+  /** One of our output folders (it carries the marker): never looked into. */
+  output?: boolean;
+  /** Where this folder's own files are shown from (`杭州市`, `杭州市.zip`, '' for the root). */
+  display?: string;
 }
 
 interface FileEntry {
@@ -62,34 +77,14 @@ export function compareCodePoints(a: string, b: string): number {
   }
 }
 
-/** System and editor leftovers that are never part of a submission. */
-export function isNoise(name: string): boolean {
-  const lower = name.toLowerCase();
-  return (
-    name.startsWith('~$') ||
-    name.startsWith('._') ||
-    lower === '.ds_store' ||
-    lower === 'thumbs.db' ||
-    lower === 'desktop.ini' ||
-    name === '__MACOSX'
-  );
+/** A folder or zip named after one of the eleven cities (杭州市, 杭州, 杭州市.zip). */
+export function isCityName(name: string): boolean {
+  return CITY_NAMES.includes(normaliseCityName(name));
 }
 
-export function isWorkbookName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return WORKBOOK_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-function isZipName(name: string): boolean {
-  return name.toLowerCase().endsWith('.zip');
-}
-
-function withoutZip(name: string): string {
-  return isZipName(name) ? name.slice(0, -4) : name;
-}
-
-function isCityName(name: string): boolean {
-  return (ZHEJIANG_CITIES as readonly string[]).includes(withoutZip(name));
+/** The name without its extension (`舟山市.rar` → `舟山市`). */
+function stemOf(name: string): string {
+  return name.slice(0, name.length - extensionOf(name).length);
 }
 
 function joinPath(prefix: string, name: string): string {
@@ -113,13 +108,25 @@ function insideRoot(real: string, rootReal: string): boolean {
   return real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
 }
 
+/** What a file that is neither a regular file nor a folder is, in words (or null for those two). */
+function specialKind(d: Dirent | Stats): { kindZh: string; kindEn: string } | null {
+  if (d.isFIFO()) return { kindZh: '命名管道（FIFO）', kindEn: 'a named pipe (FIFO)' };
+  if (d.isSocket()) return { kindZh: '套接字', kindEn: 'a socket' };
+  if (d.isCharacterDevice() || d.isBlockDevice()) return { kindZh: '设备文件', kindEn: 'a device' };
+  return null;
+}
+
 async function walkFolder(abs: string, real: string, rel: string, ancestors: ReadonlySet<string>, ctx: WalkContext): Promise<Folder> {
-  const folder: Folder = { name: rel ? basename(rel) : basename(abs), dirs: [], files: [] };
+  const folder: Folder = { name: rel ? basename(rel) : basename(abs), dirs: [], files: [], display: rel };
   let entries;
   try {
     entries = await ctx.fs(() => readdir(abs, { withFileTypes: true }));
   } catch (e) {
     ctx.findings.push(finding('DIR_UNREADABLE', { message: (e as Error).message }, { file: rel || '.' }));
+    return folder;
+  }
+  if (entries.some((d) => d.name === OUTPUT_MARKER && !d.isDirectory())) {
+    folder.output = true;
     return folder;
   }
   entries.sort((a, b) => compareCodePoints(a.name, b.name));
@@ -131,13 +138,14 @@ async function walkFolder(abs: string, real: string, rel: string, ancestors: Rea
       const childRel = joinPath(rel, d.name);
       const childAbs = join(abs, d.name);
       const local: Finding[] = [];
-      if (isNoise(d.name)) {
+      if (isNoise(d.name) || isOutputSideEntry(d.name)) {
         local.push(finding('NOISE_SKIPPED', { name: d.name }, { file: childRel }));
         return { findings: local };
       }
       let childReal = join(real, d.name);
       let isDir = d.isDirectory();
       let isFile = d.isFile();
+      let special = specialKind(d);
       let linkedSize: number | undefined;
       if (d.isSymbolicLink()) {
         try {
@@ -153,6 +161,7 @@ async function walkFolder(abs: string, real: string, rel: string, ancestors: Rea
         const st = await ctx.fs(() => stat(childReal)).catch(() => null);
         isDir = st?.isDirectory() ?? false;
         isFile = st?.isFile() ?? false;
+        special = st ? specialKind(st) : null;
         linkedSize = st?.size;
         if (isDir && (lineage.has(childReal) || insideRoot(real, childReal))) {
           local.push(finding('SYMLINK_LOOP', { name: d.name }, { file: childRel }));
@@ -172,7 +181,8 @@ async function walkFolder(abs: string, real: string, rel: string, ancestors: Rea
         if (linkedSize !== undefined) file.size = linkedSize;
         return { file, findings: local };
       }
-      // Sockets, pipes and devices are not submissions.
+      // Pipes, sockets and devices are never opened (reading a pipe waits for a writer forever).
+      if (special) local.push(finding('SPECIAL_FILE_SKIPPED', { name: d.name, ...special }, { file: childRel }));
       return { findings: local };
     }),
   );
@@ -190,9 +200,9 @@ async function walkFolder(abs: string, real: string, rel: string, ancestors: Rea
  * The folder tree of a city zip. A single top-level folder that is not itself an applicant (a
  * zipped `杭州市/`) is stripped, so ids read `杭州市.zip/某公司` either way.
  */
-async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Promise<Folder> {
-  const top: Folder = { name: basename(zipAbs), dirs: [], files: [] };
-  let entries;
+async function zipFolder(zipAbs: string, display: string, ctx: WalkContext, shape: Shape): Promise<Folder> {
+  const top: Folder = { name: basename(zipAbs), dirs: [], files: [], display };
+  let entries: ZipEntry[];
   try {
     entries = await readZipDirectoryFromFile(zipAbs);
   } catch (e) {
@@ -202,14 +212,34 @@ async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Pro
   }
   const noiseReported = new Set<string>();
   const sorted = [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
-  for (const entry of sorted) {
+  // Two entries of one name: which one the sender meant cannot be known, so neither is read.
+  const duplicated = new Set<string>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.name === sorted[i - 1]!.name && !sorted[i]!.isDirectory) duplicated.add(sorted[i]!.name);
+  const folders = new Map<string, Folder>([['', top]]);
+  const folderAt = (segs: string[]): Folder => {
+    let folder = top;
+    let key = '';
+    for (const seg of segs) {
+      key = joinPath(key, seg);
+      let next = folders.get(key);
+      if (!next) {
+        next = { name: seg, dirs: [], files: [], display: joinPath(display, key) };
+        folder.dirs.push(next);
+        folders.set(key, next);
+      }
+      folder = next;
+    }
+    return folder;
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    const entry = sorted[i]!;
     const where = { file: joinPath(display, entry.name) };
     if (unsafeEntryName(entry.name)) {
       ctx.findings.push(finding('ZIP_ENTRY_UNSAFE', { name: entry.name }, where));
       continue;
     }
     const segs = entrySegments(entry.name);
-    const noiseAt = segs.findIndex(isNoise);
+    const noiseAt = segs.findIndex((s) => isNoise(s) || isOutputSideEntry(s));
     if (noiseAt >= 0) {
       const noisePath = segs.slice(0, noiseAt + 1).join('/');
       if (!noiseReported.has(noisePath)) {
@@ -218,17 +248,19 @@ async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Pro
       }
       continue;
     }
-    const dirSegs = entry.isDirectory ? segs : segs.slice(0, -1);
-    let folder = top;
-    for (const seg of dirSegs) {
-      let next = folder.dirs.find((d) => d.name === seg);
-      if (!next) folder.dirs.push((next = { name: seg, dirs: [], files: [] }));
-      folder = next;
-    }
+    const folder = folderAt(entry.isDirectory ? segs : segs.slice(0, -1));
     if (entry.isDirectory || segs.length === 0) continue;
     const name = segs[segs.length - 1]!;
     // A refused entry still counts towards what its folder is: an applicant whose only form was refused must not vanish.
     const refuse = () => (folder.refused ??= []).push(name);
+    if (duplicated.has(entry.name)) {
+      if (sorted[i - 1]?.name !== entry.name) {
+        const count = sorted.filter((e) => e.name === entry.name).length;
+        ctx.findings.push(finding('ZIP_ENTRY_DUPLICATE', { name: entry.name, count }, where));
+      }
+      refuse();
+      continue;
+    }
     const why = unsupportedEntry(entry);
     if (why) {
       ctx.findings.push(finding('ZIP_ENTRY_UNSUPPORTED', { name: entry.name, reason: why }, where));
@@ -244,11 +276,43 @@ async function zipFolder(zipAbs: string, display: string, ctx: WalkContext): Pro
     }
     folder.files.push({ name, size: entry.uncompressedSize, source: { kind: 'zip', zipPath: zipAbs, entry } });
   }
+  // An output folder of ours zipped up with a city: its marker says so, as on disk.
+  for (const f of folders.values()) {
+    if (f.files.some((x) => x.name === OUTPUT_MARKER)) Object.assign(f, { dirs: [], files: [], refused: undefined, output: true });
+  }
   const [only] = top.dirs;
-  if (top.files.length === 0 && top.dirs.length === 1 && only && !new Shape().isApplicant(only)) {
-    return { ...only, name: top.name };
+  if (top.files.length === 0 && top.dirs.length === 1 && only && !only.output && !shape.isApplicant(only)) {
+    return { ...only, name: top.name, display };
   }
   return top;
+}
+
+/** What a file in the province root named after a city is, by its first bytes and (for a zip) its listing. */
+async function cityArchiveKind(abs: string): Promise<'zip' | 'office' | { detected: string }> {
+  const head = Buffer.alloc(8);
+  let read = 0;
+  try {
+    const fh = await open(abs, 'r');
+    try {
+      ({ bytesRead: read } = await fh.read(head, 0, 8, 0));
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return { detected: (e as Error).message };
+  }
+  const b = head.subarray(0, read);
+  const starts = (...sig: number[]) => sig.length <= b.length && sig.every((v, i) => b[i] === v);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
+    // A workbook or Word file is a zip too: named after the city, it is a summary, not the city.
+    const entries = await readZipDirectoryFromFile(abs).catch(() => null);
+    return entries?.some((e) => e.name === '[Content_Types].xml') ? 'office' : 'zip';
+  }
+  if (starts(0x52, 0x61, 0x72, 0x21)) return { detected: 'RAR' };
+  if (starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return { detected: '7z' };
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'office';
+  if (read === 0) return { detected: '空文件 / empty' };
+  return { detected: extensionOf(abs) || '未知 / unknown' };
 }
 
 // ── deciding what is what ────────────────────────────────────────────────────────────────────
@@ -259,30 +323,32 @@ class Shape {
   private city = new Map<Folder, boolean>();
 
   hasEvidence(f: Folder): boolean {
-    return f.dirs.some((d) => d.name === EVIDENCE_DIR);
+    return f.dirs.some((d) => d.name === EVIDENCE_DIR && !d.output);
+  }
+
+  holdsForms(f: Folder): boolean {
+    return f.files.some((x) => isFormFileName(x.name)) || (f.refused ?? []).some(isFormFileName);
   }
 
   /**
-   * Holds forms or a 证明材料 folder and is not a city. A folder with 证明材料 is always an applicant
-   * (cities have none), which keeps an applicant's own subfolders of workbooks from making it a city.
+   * Holds forms or a 证明材料 folder and no applicant folders. A folder with 证明材料 is always an
+   * applicant (cities have none), which keeps an applicant's own subfolders of workbooks from making
+   * it a city.
    */
   isApplicant(f: Folder): boolean {
     let v = this.applicant.get(f);
     if (v === undefined) {
-      v =
-        f.name !== EVIDENCE_DIR &&
-        !isCityName(f.name) &&
-        (this.hasEvidence(f) || ((f.files.some((x) => isWorkbookName(x.name)) || (f.refused ?? []).some(isWorkbookName)) && !this.isCity(f)));
+      v = !f.output && f.name !== EVIDENCE_DIR && !isCityName(f.name) && (this.hasEvidence(f) || (this.holdsForms(f) && !this.holdsApplicants(f)));
       this.applicant.set(f, v);
     }
     return v;
   }
 
-  /** Contains applicant folders. */
-  isCity(f: Folder): boolean {
+  /** Contains applicant folders (and is not one itself). */
+  holdsApplicants(f: Folder): boolean {
     let v = this.city.get(f);
     if (v === undefined) {
-      v = !this.hasEvidence(f) && f.dirs.some((d) => this.isApplicant(d));
+      v = !f.output && !this.hasEvidence(f) && f.dirs.some((d) => this.isApplicant(d));
       this.city.set(f, v);
     }
     return v;
@@ -346,14 +412,18 @@ export function sizeOnDisk(source: FileSource): number {
   }
 }
 
-function filesUnder(folder: Folder, prefix: string, relPrefix: string, out: InputFile[]): void {
+function filesUnder(folder: Folder, prefix: string, relPrefix: string, out: InputFile[], findings: Finding[]): void {
   for (const f of folder.files) out.push(inputFile(f, joinPath(prefix, f.name), joinPath(relPrefix, f.name)));
-  for (const d of folder.dirs) filesUnder(d, joinPath(prefix, d.name), joinPath(relPrefix, d.name), out);
+  for (const d of folder.dirs) {
+    const path = joinPath(prefix, d.name);
+    if (d.output) findings.push(finding('OUTPUT_FOLDER_SKIPPED', { name: d.name }, { file: path }));
+    else filesUnder(d, path, joinPath(relPrefix, d.name), out, findings);
+  }
 }
 
-function applicantOf(folder: Folder, id: string, city: string): DiscoveredApplicant {
+function applicantOf(folder: Folder, id: string, city: string, findings: Finding[]): DiscoveredApplicant {
   const files: InputFile[] = [];
-  filesUnder(folder, id, '', files);
+  filesUnder(folder, id, '', files, findings);
   files.sort((a, b) => compareCodePoints(a.relPath, b.relPath));
   return { id, city, folderName: folder.name, files };
 }
@@ -365,8 +435,9 @@ function cityOf(folder: Folder, name: string, id: string, shape: Shape, findings
     for (const file of f.files) city.files.push(inputFile(file, joinPath(prefix, file.name), joinPath(relPrefix, file.name)));
     for (const d of f.dirs) {
       const path = joinPath(prefix, d.name);
-      if (shape.isApplicant(d)) city.applicants.push(applicantOf(d, path, name));
-      else if (shape.isCity(d)) collect(d, path, joinPath(relPrefix, d.name));
+      if (d.output) findings.push(finding('OUTPUT_FOLDER_SKIPPED', { name: d.name }, { file: path }));
+      else if (shape.isApplicant(d)) city.applicants.push(applicantOf(d, path, name, findings));
+      else if (shape.holdsApplicants(d) || isCityName(d.name)) collect(d, path, joinPath(relPrefix, d.name));
       else findings.push(finding('FOLDER_IGNORED', { name: d.name }, { file: path || d.name }));
     }
   };
@@ -376,15 +447,50 @@ function cityOf(folder: Folder, name: string, id: string, shape: Shape, findings
   return city;
 }
 
-const KIND_TEXT: Record<InputKind, { zh: string; en: string }> = {
+const KIND_TEXT: Record<InputKind, Record<Lang, string>> = {
   province: { zh: '省级汇总目录', en: 'the province root' },
   city: { zh: '城市文件夹', en: 'one city' },
   applicant: { zh: '单个企业文件夹', en: 'one applicant' },
 };
 
+/** Up to three names and how many in all, for the input line. */
+function someNames(names: string[]): Record<Lang, string> {
+  const shown = names.slice(0, 3).join('、');
+  return names.length > 3
+    ? { zh: `${shown} 等 ${names.length} 个`, en: `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` }
+    : { zh: shown, en: names.join(', ') };
+}
+
+/** The forms directly in a folder that the A3 test says are 推荐排序表 (only when asked). */
+async function a3FilesOf(f: Folder, isA3: DiscoverOptions['isA3']): Promise<string[]> {
+  if (!isA3) return [];
+  const found: string[] = [];
+  for (const file of f.files) {
+    if (!isFormFileName(file.name)) continue;
+    const path = joinPath(f.display ?? '', file.name);
+    if (await isA3(inputFile(file, path, file.name)).catch(() => false)) found.push(file.name);
+  }
+  return found;
+}
+
 /**
- * Find the cities, applicants and files under `root`: the province root (one folder or .zip per
- * city), one city (folder or .zip) or one applicant folder. Throws IoError only when `root` itself
+ * A folder whose name is no city's is a city by its 推荐排序表 when it holds one (and no 证明材料), and
+ * either holds applicant folders or no forms but 推荐排序表s.
+ */
+async function cityByA3(f: Folder, shape: Shape, isA3: DiscoverOptions['isA3']): Promise<string | null> {
+  if (f.output || shape.hasEvidence(f)) return null;
+  const a3 = await a3FilesOf(f, isA3);
+  if (a3.length === 0) return null;
+  const forms = f.files.filter((x) => isFormFileName(x.name)).length;
+  return shape.holdsApplicants(f) || forms === a3.length ? a3[0]! : null;
+}
+
+/** What a child of the province root is: a city, an applicant, a folder of applicants that is no city, or none. */
+type RootChild = 'city' | 'applicant' | 'applicants' | 'skipped';
+
+/**
+ * Find the cities, applicants and files under `root`: the province root (one folder or zip per
+ * city), one city (folder or zip) or one applicant folder. Throws IoError only when `root` itself
  * cannot be read; everything below it becomes a finding.
  */
 export async function discover(root: string, opts: DiscoverOptions = {}): Promise<Discovery> {
@@ -403,70 +509,146 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
   const shape = new Shape();
 
   let top: Folder;
-  const zips: Folder[] = [];
-  const zipFindings = new Map<Folder, Finding[]>();
   if (st.isDirectory()) {
     top = await walkFolder(abs, rootReal, '', new Set(), ctx);
     top.name = basename(abs);
-  } else if (st.isFile() && isZipName(abs)) {
-    top = await zipFolder(abs, '', ctx);
+  } else if (st.isFile() && (isZipName(abs) || (await cityArchiveKind(abs)) === 'zip')) {
+    top = await zipFolder(abs, '', ctx, shape);
   } else {
-    throw new IoError(`输入路径不是文件夹或 .zip / input is neither a folder nor a .zip: ${root}`);
+    const special = specialKind(st);
+    const what = special ? `${special.kindZh} / ${special.kindEn}` : '';
+    throw new IoError(`输入路径不是文件夹或 zip 压缩包 / input is neither a folder nor a zip${what ? `（${what}）` : ''}: ${root}`);
   }
+  if (top.output) findings.push(finding('OUTPUT_FOLDER_SKIPPED', { name: top.name }, { file: '.' }));
+
+  // The root's children that may be cities: its folders, and its zips (a city-named file is looked at
+  // by its bytes: 舟山市 delivered without .zip is still 舟山市's zip).
+  const zips: Folder[] = [];
+  const zipFindings = new Map<Folder, Finding[]>();
+  const consumed = new Set<string>();
+  const unreadableCities: Folder[] = [];
   if (st.isDirectory()) {
-    // Only zips directly in the root can be cities; deeper zips are ordinary files (evidence).
-    for (const f of top.files.filter((x) => isZipName(x.name) && x.source.kind === 'fs')) {
+    for (const f of top.files) {
+      if (f.source.kind !== 'fs') continue;
+      let isZip = isZipName(f.name);
+      if (!isZip && isCityName(stemOf(f.name))) {
+        const kind = await cityArchiveKind(f.source.absPath);
+        if (kind === 'zip') {
+          isZip = true;
+          findings.push(finding('ZIP_WITHOUT_EXTENSION', { name: f.name }, { file: f.name }));
+        } else if (kind !== 'office') {
+          findings.push(finding('CITY_ARCHIVE_UNREADABLE', { name: f.name, detected: kind.detected }, { file: f.name }));
+          // Kept as an empty city, so the city's absence is reported where it belongs.
+          unreadableCities.push({ name: stemOf(f.name), dirs: [], files: [], display: f.name });
+          consumed.add(f.name);
+          continue;
+        }
+      }
+      if (!isZip) continue;
       // A zip's own findings count only if it turns out to be a city (or an applicant) below.
       const own: Finding[] = [];
-      const folder = await zipFolder((f.source as { absPath: string }).absPath, f.name, { ...ctx, findings: own });
-      zips.push({ ...folder, name: f.name });
-      zipFindings.set(zips[zips.length - 1]!, own);
+      const folder = await zipFolder(f.source.absPath, f.name, { ...ctx, findings: own }, shape);
+      const zip = { ...folder, name: f.name };
+      zips.push(zip);
+      zipFindings.set(zip, own);
     }
   }
 
   const rootName = withoutZip(top.name);
-  const cityFolders = [...top.dirs, ...zips].filter((d) => shape.isCity(d) || isCityName(d.name));
-  const applicantFolders = top.dirs.filter((d) => shape.isApplicant(d));
+  const children = [...top.dirs, ...zips];
+  const namedCities = [...children.filter((d) => !d.output && isCityName(d.name)), ...unreadableCities];
   let kind: InputKind;
-  if (shape.isApplicant(top) && !isCityName(top.name)) kind = 'applicant';
-  else if (cityFolders.length > 0 && cityFolders.length >= applicantFolders.length && !isCityName(top.name)) kind = 'province';
-  else if (applicantFolders.length > 0 || isCityName(top.name)) kind = 'city';
-  else kind = 'province';
-
+  let reason: Record<Lang, string>;
   const cities: DiscoveredCity[] = [];
-  if (kind === 'applicant') {
-    const parent = basename(dirname(abs));
-    const cityName = parent.endsWith('市') ? parent : '';
-    cities.push({ name: cityName, id: '', files: [], applicants: [applicantOf(top, '', cityName)] });
-  } else if (kind === 'city') {
+
+  // A city folder holding a copy of itself (杭州市/杭州市/, as unzipping often leaves it) is still one city.
+  const onlyItself = isCityName(top.name) && namedCities.every((c) => normaliseCityName(c.name) === normaliseCityName(top.name));
+  if (top.output) {
+    kind = 'province';
+    reason = { zh: '这是 yunshang 的输出文件夹', en: 'it is an output folder of yunshang' };
+  } else if (namedCities.length > 0 && !onlyItself) {
+    kind = 'province';
+    const names = someNames(namedCities.map((c) => withoutZip(c.name)).sort(compareCityNames));
+    reason = { zh: `含以城市命名的文件夹或压缩包：${names.zh}`, en: `it holds folders or zips named after cities: ${names.en}` };
+    await readProvince();
+  } else if (isCityName(top.name)) {
+    kind = 'city';
+    reason = { zh: `文件夹名「${rootName}」是城市名`, en: `its name ${rootName} is a city's` };
     cities.push(cityOf(top, rootName, '', shape, findings));
   } else {
+    const a3 = await cityByA3(top, shape, opts.isA3);
+    if (a3) {
+      kind = 'city';
+      reason = { zh: `含推荐排序表「${a3}」`, en: `it holds the ranking table ${a3}` };
+      cities.push(cityOf(top, rootName, '', shape, findings));
+    } else if (shape.isApplicant(top)) {
+      kind = 'applicant';
+      reason = shape.hasEvidence(top)
+        ? { zh: `含「${EVIDENCE_DIR}」文件夹`, en: `it holds a ${EVIDENCE_DIR} folder` }
+        : { zh: '含申报表，没有企业文件夹', en: 'it holds forms and no applicant folders' };
+      const parent = basename(dirname(abs));
+      const cityName = isCityName(parent) ? parent : '';
+      cities.push({ name: cityName, id: '', files: [], applicants: [applicantOf(top, '', cityName, findings)] });
+    } else if (shape.holdsApplicants(top)) {
+      kind = 'city';
+      const n = top.dirs.filter((d) => shape.isApplicant(d)).length;
+      reason = { zh: `含 ${n} 个企业文件夹`, en: `it holds ${n} applicant folders` };
+      cities.push(cityOf(top, rootName, '', shape, findings));
+    } else {
+      kind = 'province';
+      reason = { zh: '没有城市文件夹、企业文件夹或申报表', en: 'it holds no city folder, applicant folder or form' };
+      await readProvince();
+    }
+  }
+
+  /** The province root's children: cities by name or by their 推荐排序表; anything else named and skipped. */
+  async function readProvince(): Promise<void> {
     const stray: DiscoveredApplicant[] = [];
-    const consumedZips = new Set<string>();
-    for (const d of [...top.dirs, ...zips]) {
+    const classify = async (d: Folder): Promise<RootChild> => {
+      if (d.output) return 'skipped';
+      if (isCityName(d.name) || unreadableCities.includes(d)) return 'city';
+      if (await cityByA3(d, shape, opts.isA3)) return 'city';
+      if (shape.isApplicant(d)) return 'applicant';
+      if (shape.holdsApplicants(d)) return 'applicants';
+      return 'skipped';
+    };
+    for (const d of [...children, ...unreadableCities]) {
       const isZip = zips.includes(d);
-      if (cityFolders.includes(d)) {
-        cities.push(cityOf(d, withoutZip(d.name), d.name, shape, findings));
-      } else if (shape.isApplicant(d)) {
-        findings.push(finding('APPLICANT_WITHOUT_CITY', { name: d.name }, { file: d.name }));
-        stray.push(applicantOf(d, d.name, ''));
+      const c = await classify(d);
+      const where = { file: d.display || d.name };
+      if (c === 'city') {
+        cities.push(cityOf(d, withoutZip(d.name), d.display || d.name, shape, findings));
+      } else if (c === 'applicant') {
+        findings.push(finding('APPLICANT_WITHOUT_CITY', { name: d.name }, where));
+        stray.push(applicantOf(d, d.name, '', findings));
+      } else if (c === 'applicants') {
+        // Never lose an applicant: a folder that is no city still has its applicants read, under no city.
+        const city = cityOf(d, '', d.name, shape, findings);
+        findings.push(finding('FOLDER_NOT_CITY', { name: d.name, applicants: city.applicants.length }, where));
+        stray.push(...city.applicants);
       } else {
-        if (!isZip) findings.push(finding('FOLDER_IGNORED', { name: d.name }, { file: d.name }));
-        // A damaged zip might have been a city: say so even when its name does not tell.
-        else findings.push(...(zipFindings.get(d) ?? []).filter((f) => f.code === 'ZIP_CORRUPT'));
+        if (d.output) findings.push(finding('OUTPUT_FOLDER_SKIPPED', { name: d.name }, where));
+        else if (!isZip) findings.push(finding('FILE_OUTSIDE_CITY', { name: d.name }, where));
+        else {
+          // A damaged zip might have been a city: say so even when its name does not tell.
+          const corrupt = (zipFindings.get(d) ?? []).filter((f) => f.code === 'ZIP_CORRUPT');
+          findings.push(...(corrupt.length > 0 ? corrupt : [finding('FILE_OUTSIDE_CITY', { name: d.name }, where)]));
+        }
+        if (isZip) consumed.add(d.name);
         continue;
       }
       if (isZip) {
-        consumedZips.add(d.name);
+        consumed.add(d.name);
         findings.push(...(zipFindings.get(d) ?? []));
       }
     }
     for (const f of top.files) {
-      if (!consumedZips.has(f.name)) findings.push(finding('FILE_OUTSIDE_CITY', { name: f.name }, { file: f.name }));
+      if (!consumed.has(f.name)) findings.push(finding('FILE_OUTSIDE_CITY', { name: f.name }, { file: f.name }));
     }
     // Never lose an applicant: one put in the root still goes to the readers, under no city.
     if (stray.length > 0) cities.push({ name: '', id: '', files: [], applicants: stray });
-    cities.sort((a, b) => compareCodePoints(a.id, b.id));
+    // Cities in the official order (杭州、宁波、温州、湖州、嘉兴 …), then others, then applicants under no city.
+    cities.sort((a, b) => compareCityNames(a.name, b.name) || compareCodePoints(a.id, b.id));
   }
 
   const applicants = cities.reduce((n, c) => n + c.applicants.length, 0);
@@ -475,9 +657,11 @@ export async function discover(root: string, opts: DiscoverOptions = {}): Promis
     finding('INPUT_KIND_DETECTED', {
       kindZh: KIND_TEXT[kind].zh,
       kindEn: KIND_TEXT[kind].en,
+      reasonZh: reason.zh,
+      reasonEn: reason.en,
       cities: cities.filter((c) => c.name !== '' || kind !== 'province').length,
       applicants,
     }),
   );
-  return { root, kind, cities, findings };
+  return { root, kind, kindReason: reason, cities, findings };
 }

@@ -11,6 +11,7 @@ import { decodeText } from '../../util/decodeText.js';
 import { fileCodes } from './codes.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { sniff } from './sniff.js';
+import { unreadableFinding } from './source.js';
 import type { InputFile } from './tree.js';
 import type { Grid } from '../forms/grid.js';
 import { gridFromWorksheet } from '../forms/grid.js';
@@ -144,7 +145,7 @@ async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Ch
   try {
     bytes = await file.read();
   } catch (e) {
-    return fail(finding('FILE_UNREADABLE', { message: (e as Error).message }, where));
+    return fail(unreadableFinding(e, file.path));
   }
   const format = workbookFormat(bytes);
   switch (format) {

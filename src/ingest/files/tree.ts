@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import type { InputKind } from '../../model/records.js';
+import type { Lang } from '../../model/lang.js';
 import type { ZipEntry } from './zip.js';
 
 /** Where a file's bytes are, as plain data, so a worker thread can read the file itself (`readSource`). */
@@ -42,6 +43,8 @@ export interface DiscoveredCity {
 export interface Discovery {
   root: string;
   kind: InputKind;
+  /** Why the input was read as `kind`, for the input line. */
+  kindReason: Record<Lang, string>;
   cities: DiscoveredCity[];
   /** Noise skipped, links refused, unsafe zip entries, unknown layout … */
   findings: Finding[];

@@ -4,6 +4,7 @@
  * and fflate would already have decoded them as latin1. Entries are inflated on demand.
  */
 import { open } from 'node:fs/promises';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
@@ -16,11 +17,21 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Set only for an entry a Unix tool stored as a symbolic link, pipe, socket or device: never read. */
+  special?: string;
 }
 
-/** The zip's structure cannot be read (no end record, a header out of place). */
+/** The zip's structure cannot be read (no end record, a header out of place, two entries of one name). */
 export class ZipFormatError extends Error {
   override name = 'ZipFormatError';
+}
+
+/** An entry inflated to other bytes than its CRC-32 (or its size) says: the entry is damaged. */
+export class ZipChecksumError extends ZipFormatError {
+  override name = 'ZipChecksumError';
+  constructor(readonly entryName: string) {
+    super(`${entryName}: content does not match its CRC-32 checksum`);
+  }
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -33,6 +44,16 @@ const MAX_COMMENT = 0xffff;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
 const EXTRA_ZIP64 = 0x0001;
+/** "Version made by" host 3: the external attributes' high half is a Unix st_mode. */
+const HOST_UNIX = 3;
+const S_IFMT = 0o170000;
+const SPECIAL_MODES: ReadonlyMap<number, string> = new Map([
+  [0o120000, 'symbolic link'],
+  [0o010000, 'named pipe'],
+  [0o140000, 'socket'],
+  [0o020000, 'device'],
+  [0o060000, 'device'],
+]);
 const EXTRA_UNICODE_PATH = 0x7075;
 /** Deflate cannot expand one byte into more than about 1032: an entry can never exceed this. */
 export const MAX_DEFLATE_RATIO = 1032;
@@ -130,6 +151,7 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[]
     if (p + 46 > cd.length || dv.getUint32(p, true) !== SIG_CENTRAL) {
       throw new ZipFormatError(`central directory header ${i + 1} of ${count} not found`);
     }
+    const madeBy = dv.getUint16(p + 4, true);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);
@@ -138,6 +160,7 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[]
     const nameLength = dv.getUint16(p + 28, true);
     const extraLength = dv.getUint16(p + 30, true);
     const commentLength = dv.getUint16(p + 32, true);
+    const externalAttributes = dv.getUint32(p + 38, true);
     let localHeaderOffset = dv.getUint32(p + 42, true);
     const end = p + 46 + nameLength + extraLength + commentLength;
     if (end > cd.length) throw new ZipFormatError(`central directory header ${i + 1} runs past the end`);
@@ -162,7 +185,7 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[]
     }
     const decoded = decodeEntryName(raw, flags, extra);
     const name = decoded.includes('\\') ? decoded.replace(/\\/g, '/') : decoded;
-    entries.push({
+    const entry: ZipEntry = {
       name,
       isDirectory: name.endsWith('/'),
       flags,
@@ -171,18 +194,40 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[]
       compressedSize,
       uncompressedSize,
       localHeaderOffset,
-    });
+    };
+    if (madeBy >> 8 === HOST_UNIX) {
+      const special = SPECIAL_MODES.get((externalAttributes >>> 16) & S_IFMT);
+      if (special) entry.special = special;
+    }
+    entries.push(entry);
     p = end;
   }
   return entries;
 }
 
-/** The entries of a zip held in memory; throws ZipFormatError when its structure is broken. */
+/**
+ * The entries of a zip held in memory (a workbook); throws ZipFormatError when its structure is broken
+ * or two entries share a name (which one a reader takes is up to the reader, so the file says two
+ * things at once: Excel refuses such a file).
+ */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const end = findEnd(bytes, (offset) => (offset + 56 <= bytes.length ? bytes.subarray(offset, offset + 56) : null));
   if (!end) throw new ZipFormatError('end of central directory not found (file truncated or not a zip)');
   if (end.cdOffset + end.cdSize > bytes.length) throw new ZipFormatError('central directory lies past the end of the file');
-  return parseCentralDirectory(bytes.subarray(end.cdOffset, end.cdOffset + end.cdSize), end.entries);
+  const entries = parseCentralDirectory(bytes.subarray(end.cdOffset, end.cdOffset + end.cdSize), end.entries);
+  const dup = duplicateName(entries);
+  if (dup !== null) throw new ZipFormatError(`two entries named ${dup}`);
+  return entries;
+}
+
+/** The first name two entries share, or null. */
+export function duplicateName(entries: readonly ZipEntry[]): string | null {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (seen.has(e.name)) return e.name;
+    seen.add(e.name);
+  }
+  return null;
 }
 
 /** The entries of a zip file on disk, reading only its tail and central directory. */
@@ -243,6 +288,7 @@ export function entrySegments(name: string): string[] {
 
 /** Why an entry cannot be inflated by us (encrypted, unknown method). Null when it can. */
 export function unsupportedEntry(entry: ZipEntry): string | null {
+  if (entry.special) return entry.special;
   if (entry.flags & FLAG_ENCRYPTED) return 'encrypted';
   if (entry.method !== 0 && entry.method !== 8) return `compression method ${entry.method}`;
   return null;
@@ -311,9 +357,7 @@ function inflateEntry(entry: ZipEntry, data: Uint8Array): Buffer {
   } else {
     out = inflateWithin(entry, data);
   }
-  if (out.length !== entry.uncompressedSize || crc32(out) !== entry.crc32) {
-    throw new ZipFormatError(`${entry.name}: data does not match its checksum`);
-  }
+  checkInflated(entry, out);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
@@ -369,18 +413,12 @@ export function inflatesBeyond(bytes: Uint8Array, entry: ZipEntry, bound: number
   return total > bound;
 }
 
-let crcTable: Uint32Array | null = null;
-
+/** CRC-32 (zlib's polynomial, as zip uses it), by zlib itself: a table loop in JavaScript was ~20× slower. */
 export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return zlibCrc32(data) >>> 0;
+}
+
+/** An inflated entry must be as long as declared and match its CRC-32: else it is damaged. */
+export function checkInflated(entry: ZipEntry, data: Uint8Array): void {
+  if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) throw new ZipChecksumError(entry.name);
 }

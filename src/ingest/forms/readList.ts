@@ -7,6 +7,12 @@ import { finding, readNumber, readPhone, readText, type FieldInfo, type ReadCont
 
 const HEADER_SCAN_ROWS = 15;
 const NOTE_ROW = /^(注|说明|填表说明|备注)[:：]?/;
+/**
+ * The lines people add under a table (on normalised text): who filled it in and their phone, the
+ * date, the seal — 「填报人：张三  联系电话：0571-…」, 「日期：2021年11月30日」, 「（盖章）」.
+ */
+const SIGN_OFF_START = /^(填报人|填表人|联系人|经办人|审核人|负责人|单位负责人|制表人|填报单位|推荐单位|联系电话|电话|手机|日期|填报日期|填表日期|报送日期|盖章|单位盖章|签字|签名)/;
+const SEAL_OR_DATE = /^(\(?(盖章|公章)\)?|.+\((盖章|公章)\)|(\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日|\d{4}[.\/-]\d{1,2}[.\/-]\d{1,2})$/;
 
 export interface ListLayout<K extends string> {
   headerRow: number;
@@ -85,8 +91,21 @@ export function* dataRows<K extends string>(ctx: ReadContext, layout: ListLayout
     if (!filled) continue;
     const single = next + 1 >= below.length || below[next + 1]!.row !== r;
     if (single && NOTE_ROW.test(normaliseText(below[next]!.text))) continue;
+    if (isSignOff(ctx, layout, below, next, r)) continue;
     yield r;
   }
+}
+
+/**
+ * Whether row `r` (its filled cells start at `below[first]`) is a sign-off line rather than a record:
+ * no number in its 序号, and it starts with 填报人/联系电话/日期… or holds only a seal or a date.
+ */
+function isSignOff<K extends string>(ctx: ReadContext, layout: ListLayout<K>, below: readonly GridCell[], first: number, r: number): boolean {
+  const seq = (layout.columns as Partial<Record<string, number>>).seq;
+  if (seq !== undefined && typeof ctx.grid.at(r, seq).value === 'number') return false;
+  if (SIGN_OFF_START.test(normaliseText(below[first]!.text))) return true;
+  for (let i = first; i < below.length && below[i]!.row === r; i++) if (!SEAL_OR_DATE.test(normaliseText(below[i]!.text))) return false;
+  return true;
 }
 
 /** The cell of a column in a row; a column missing from the header reads as an empty cell at A{row}. */

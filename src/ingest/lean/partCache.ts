@@ -1,8 +1,9 @@
 /**
  * Workbooks made from one template carry byte-identical styles, workbook and workbook-rels parts, so
  * those are recognised by their stored (still compressed) bytes, and what they say is worked out once.
- * Recognition is by exact byte equality of the stored data (with the same name, method and declared
- * size, which makes the inflated text the same), never by a hash or the CRC, which could collide.
+ * Recognition is by exact byte equality of the stored data (with the same name, method, declared
+ * size and CRC-32, which makes the inflated text the same and checked), never by a hash or the CRC
+ * alone, which could collide.
  * A recognised part need not even be inflated: identical bytes inflated without error before.
  */
 import { Buffer } from 'node:buffer';
@@ -13,6 +14,7 @@ interface KnownPart {
   name: string;
   method: number;
   uncompressedSize: number;
+  crc32: number;
   stored: Uint8Array;
 }
 
@@ -30,7 +32,8 @@ export class KnownParts {
   find(entry: ZipEntry, stored: Uint8Array): number {
     for (let i = this.parts.length - 1; i >= 0; i--) {
       const p = this.parts[i]!;
-      if (p.stored.length !== stored.length || p.name !== entry.name || p.method !== entry.method || p.uncompressedSize !== entry.uncompressedSize) continue;
+      // The declared CRC-32 too: identical data under another checksum is a damaged entry, to be inflated and caught.
+      if (p.stored.length !== stored.length || p.name !== entry.name || p.method !== entry.method || p.uncompressedSize !== entry.uncompressedSize || p.crc32 !== entry.crc32) continue;
       if (Buffer.compare(p.stored, stored) !== 0) continue;
       // Most recently used last, so the oldest are the ones dropped.
       this.parts.splice(i, 1);
@@ -45,7 +48,7 @@ export class KnownParts {
     if (stored.length > this.maxStoredBytes) return 0;
     if (this.parts.length >= this.maxParts) this.parts.shift();
     // A copy: a view would keep the whole workbook's buffer alive.
-    const part: KnownPart = { id: this.nextId++, name: entry.name, method: entry.method, uncompressedSize: entry.uncompressedSize, stored: stored.slice() };
+    const part: KnownPart = { id: this.nextId++, name: entry.name, method: entry.method, uncompressedSize: entry.uncompressedSize, crc32: entry.crc32, stored: stored.slice() };
     this.parts.push(part);
     return part.id;
   }

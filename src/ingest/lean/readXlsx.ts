@@ -5,7 +5,7 @@
  */
 import { strFromU8 } from 'fflate';
 import { inflateRawSync } from 'node:zlib';
-import { entryData, readZipDirectory, unsupportedEntry, ZipFormatError, type ZipEntry } from '../files/zip.js';
+import { checkInflated, entryData, readZipDirectory, unsupportedEntry, ZipFormatError, type ZipEntry } from '../files/zip.js';
 import type { Grid } from '../forms/grid.js';
 import { gridFromSheetXml } from './sheetPart.js';
 import { readSharedStrings } from './sharedStringsPart.js';
@@ -28,11 +28,13 @@ function neededPart(name: string): boolean {
 /**
  * Node's zlib rather than fflate's inflate: the same bytes in about half the time, and the output is
  * capped at the declared size (the sizes were checked against the limits before this is called), so
- * a part that inflates to more than its header says fails instead of growing.
+ * a part that inflates to more than its header says fails instead of growing. Every part is checked
+ * against its CRC-32, as a careful reader does: a damaged part must not pass as a changed value.
  */
 function inflatePart(stored: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.method === 0) return stored;
-  return inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  const data = entry.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  checkInflated(entry, data);
+  return data;
 }
 
 interface Part {
@@ -49,7 +51,7 @@ const styleFormatsByPart = new ResultCache<readonly (string | undefined)[]>();
 const workbookListingByParts = new ResultCache<WorkbookListing>();
 
 /**
- * The parts the forms need, by name (a later entry of the same name wins, as in fflate's unzip). All are
+ * The parts the forms need, by name (two entries of one name fail the workbook: readZipDirectory). All are
  * inflated here, in directory order, so a broken one fails the workbook with the same error whatever
  * its turn; only known template parts wait, as identical bytes are known to inflate without error.
  */

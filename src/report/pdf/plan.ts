@@ -5,6 +5,8 @@ import { coverSegments } from './cover.js';
 import { layoutFlow, type FlowLayout } from './flow.js';
 import { citySegments, rankingSegments, selectionSegments } from './ranking.js';
 import { buildView, type ReportView } from './view.js';
+import { hasPanelReview, panelReviewSegments } from './panelReview.js';
+import type { PdfLang } from './labels.js';
 
 export interface CityPlan {
   name: string;
@@ -18,6 +20,8 @@ export interface PagePlan {
   cover: number;
   ranking: number;
   selection: number;
+  /** Pages of the 专家评分复核 list (province PDF with expert scores only). */
+  panelReview: number;
   cities: CityPlan[];
   applicantPages: number;
   total: number;
@@ -27,14 +31,16 @@ export interface Layouts {
   cover: FlowLayout;
   ranking: FlowLayout;
   selection: FlowLayout | null;
+  panelReview: FlowLayout | null;
   cities: FlowLayout[];
 }
 
-export function layoutsOf(view: ReportView): Layouts {
+export function layoutsOf(view: ReportView, lang: PdfLang = 'zh'): Layouts {
   return {
     cover: layoutFlow(coverSegments(view)),
     ranking: layoutFlow(rankingSegments(view)),
     selection: view.result.selection ? layoutFlow(selectionSegments(view)) : null,
+    panelReview: hasPanelReview(view) ? layoutFlow(panelReviewSegments(view, lang)) : null,
     cities: view.cities.map((c) => layoutFlow(citySegments(c))),
   };
 }
@@ -45,17 +51,20 @@ export function planOf(view: ReportView, layouts: Layouts = layoutsOf(view)): Pa
   const cover = layouts.cover.pages;
   const ranking = layouts.ranking.pages;
   const selection = layouts.selection?.pages ?? 0;
+  const panelReview = layouts.panelReview?.pages ?? 0;
   return {
     cover,
     ranking,
     selection,
+    panelReview,
     cities,
     applicantPages,
-    total: cover + ranking + selection + cities.reduce((s, c) => s + c.summary, 0) + applicantPages,
+    total: cover + ranking + selection + panelReview + cities.reduce((s, c) => s + c.summary, 0) + applicantPages,
   };
 }
 
 /** The plan of the PDF `renderReviewPdf` makes for the same arguments. */
-export function pagePlan(result: Result, rules: Rules, opts: { city?: string } = {}): PagePlan {
-  return planOf(buildView(result, rules, opts.city));
+export function pagePlan(result: Result, rules: Rules, opts: { city?: string; lang?: PdfLang } = {}): PagePlan {
+  const view = buildView(result, rules, opts.city);
+  return planOf(view, layoutsOf(view, opts.lang));
 }

@@ -16,6 +16,8 @@ import { layoutsOf, planOf, type PagePlan } from './plan.js';
 import { drawCitySummary, drawRanking, drawSelection } from './ranking.js';
 import { drawReviewPage } from './review.js';
 import { useSimpleLayout } from './simpleLayout.js';
+import { drawPanelReview } from './panelReview.js';
+import { PANEL_REVIEW_WORDS } from '../panelReview.js';
 import { buildView } from './view.js';
 
 export interface PdfOptions {
@@ -53,7 +55,7 @@ export async function renderReviewPdfWithPlan(
   opts: RenderOptions,
 ): Promise<{ pdf: Buffer; plan: PagePlan }> {
   const view = buildView(result, rules, opts.city);
-  const layouts = layoutsOf(view);
+  const layouts = layoutsOf(view, opts.lang);
   const plan = planOf(view, layouts);
   const L = labelsFor(opts.lang);
   // No clock in the file unless asked: pdfkit derives the /ID from the info dictionary (an MD5 of
@@ -116,6 +118,13 @@ export async function renderReviewPdfWithPlan(
     doc.outline.addItem(L.selection, dest);
     drawSelection(ctx, layouts.selection, base);
     base += plan.selection;
+  }
+
+  if (layouts.panelReview) {
+    goToPage(ctx, base);
+    doc.outline.addItem(PANEL_REVIEW_WORDS[opts.lang].title, dest);
+    drawPanelReview(ctx, layouts.panelReview, base);
+    base += plan.panelReview;
   }
 
   for (const [i, city] of view.cities.entries()) {

@@ -6,8 +6,9 @@ import type { Cell, Location } from '../../../model/location.js';
 import type { IndicatorKey } from '../../../model/indicators.js';
 import type { ApplicantPack, EvidenceFile, SniffedType, Submission, SystemRow } from '../../../model/records.js';
 import type { IndicatorRule, Rules } from '../../../rules/schema.js';
+import { EVIDENCE_DIR } from '../../../data/inputTree.js';
 
-export const EVIDENCE_DIR = '证明材料';
+export { EVIDENCE_DIR };
 
 export function applicantsOf(submission: Submission): ApplicantPack[] {
   return submission.cities.flatMap((c) => c.applicants);

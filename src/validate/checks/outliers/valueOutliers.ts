@@ -19,8 +19,8 @@ export const valueOutlierCheck = defineCheck({
   codes: {
     OUTLIER_VALUE: {
       severity: 'info',
-      zh: '{indicator} 的 N（{n}）远离全省分布：对数稳健 z 值 {z}（全省中位数 {median}，阈值 {threshold}）',
-      en: '{indicator} N ({n}) is far from the province’s distribution: robust z of log N {z} (median {median}, threshold {threshold})',
+      zh: '{indicator}的 N（{n}）明显{direction}{scope}同类企业（中位数 {median}，相差约 {times} 倍），请核实',
+      en: '{indicatorEn}: N ({n}) is far {directionEn} similar applicants {scopeEn} (median {median}; a factor of about {times}); please check',
       fixZh: '请评审时核实该数值及单位是否填写正确',
       fixEn: 'Reviewers should check the value and its unit',
     },
@@ -47,13 +47,31 @@ export const valueOutlierCheck = defineCheck({
       const stats = robustZ(entries.map((e) => Math.log(e.n)));
       for (const e of entries) {
         const z = stats.z(Math.log(e.n));
-        if (Math.abs(z) > rules.outliers.robustZ)
+        if (Math.abs(z) > rules.outliers.robustZ) {
+          // The test is on logs (a robust z-score); the words say what it means: how many times the median.
+          const med = Math.exp(stats.median);
+          const ratio = e.n > med ? e.n / med : med / e.n;
           report(
             'OUTLIER_VALUE',
-            { indicator: ind.name, n: fmt(e.n), z: fmt(z), median: fmt(Math.exp(stats.median)), threshold: rules.outliers.robustZ },
+            {
+              indicator: ind.name,
+              indicatorEn: ind.nameEn,
+              n: e.n,
+              median: med,
+              // A city checking its own packs compares them with each other, not with the province.
+              scope: submission.kind === 'province' ? '全省' : '本市',
+              scopeEn: submission.kind === 'province' ? 'in the province' : 'in the city',
+              direction: e.n > med ? '高于' : '低于',
+              directionEn: e.n > med ? 'above' : 'below',
+              // 「约 12 倍」: a whole number reads as the estimate it is; below 2 a decimal still says something.
+              times: ratio >= 2 ? Math.round(ratio) : Math.round(ratio * 10) / 10,
+              z,
+              threshold: rules.outliers.robustZ,
+            },
             e.loc,
             { applicant: e.p },
           );
+        }
       }
       if (ind.key === 'infra.storage' || ind.key === 'management.devices') perEmployee(ind.key, ind.name, entries);
     }

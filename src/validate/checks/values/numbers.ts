@@ -101,16 +101,23 @@ function checkIndicator(ctx: Ctx, rule: IndicatorRule, input: IndicatorInput, ru
     checkValue(ctx, input.n, label('N'), { integer, nonNegative: true }, rule);
     if (rule.input === 'nm') checkValue(ctx, input.m, label('M'), { integer, nonNegative: true }, rule);
     if (rule.input === 'nm' && input.n && input.m) compareNM(ctx, rule, input.n.value, input.m.value, input.n, input.m);
-  } else if (rule.input === 'server' && input.server) {
-    const s = input.server;
+  } else if (rule.input === 'server') {
+    // Each side is cores and memory, or a count typed in 4核16G units (the notice's printed form).
+    const s = input.server ?? {};
     const part = (zh: string, en: string) => ({ field: `${rule.name}（${zh}）`, fieldEn: `${rule.nameEn} (${en})` });
     checkValue(ctx, s.cloudCores, part('云上CPU核数', 'cloud CPU cores'), { integer: true, nonNegative: true }, rule);
     checkValue(ctx, s.cloudMemoryGb, part('云上内存GB', 'cloud memory GB'), { integer: false, nonNegative: true }, rule);
     checkValue(ctx, s.allCores, part('全部CPU核数', 'all CPU cores'), { integer: true, nonNegative: true }, rule);
     checkValue(ctx, s.allMemoryGb, part('全部内存GB', 'all memory GB'), { integer: false, nonNegative: true }, rule);
-    const n = serverUnits(s.cloudCores.value, s.cloudMemoryGb.value, rules);
-    const m = serverUnits(s.allCores.value, s.allMemoryGb.value, rules);
-    compareNM(ctx, rule, n, m, s.cloudCores, s.allCores);
+    const nSide = s.cloudCores || s.cloudMemoryGb;
+    const mSide = s.allCores || s.allMemoryGb;
+    if (!nSide) checkValue(ctx, input.n, label('N'), { integer: false, nonNegative: true }, rule);
+    if (!mSide) checkValue(ctx, input.m, label('M'), { integer: false, nonNegative: true }, rule);
+    const n = nSide ? serverUnits(s.cloudCores?.value ?? null, s.cloudMemoryGb?.value ?? null, rules) : (input.n?.value ?? null);
+    const m = mSide ? serverUnits(s.allCores?.value ?? null, s.allMemoryGb?.value ?? null, rules) : (input.m?.value ?? null);
+    const nCell = s.cloudCores ?? s.cloudMemoryGb ?? input.n;
+    const mCell = s.allCores ?? s.allMemoryGb ?? input.m;
+    if (nCell) compareNM(ctx, rule, n, m, nCell, mCell);
   }
 }
 
