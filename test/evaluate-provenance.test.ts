@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/evaluate.js';
 import { CITY_NAMES } from '../src/data/zhejiang.js';
 import type { A2Record } from '../src/model/records.js';
-import { a2, a3, A2_FILE, A2_SHEET, city, defaultRules, pack, submission } from './score-helpers.js';
+import { a2, a3, A2_FILE, A2_SHEET, cell, city, defaultRules, pack, submission } from './score-helpers.js';
 
 const rules = defaultRules();
 const noChecks = { checks: [] };
@@ -40,6 +40,18 @@ describe('evaluate: sources of N and M', () => {
     const systems = a.indicators['collaboration.systems'].sources;
     expect(systems.n).toEqual(at('E19', '1'));
     expect(systems.mSumOf).toEqual(['business.rnd', 'business.production', 'business.supplyChain', 'business.marketing', 'business.other']);
+  });
+
+  it("points at the typed N and M when 云服务器 is given in 4核16G units, and at a 数据协同 N typed with nothing ticked", () => {
+    const form = a2({ ticks: [] });
+    form.indicators['infra.server'] = { key: 'infra.server', n: cell<number | null>(3, 'D4'), m: cell<number | null>(6, 'F4') };
+    form.indicators['collaboration.data']!.n = cell<number | null>(2, 'D16');
+    const r = evaluate(submission([city('杭州市', [pack({ city: '杭州市', folder: '甲', a2: form })])]), rules, noChecks);
+    const a = r.applicants[0]!;
+    expect(a.indicators['infra.server']).toMatchObject({ n: 3, m: 6 });
+    expect(a.indicators['infra.server'].sources).toEqual({ n: { file: A2_FILE, sheet: A2_SHEET, cell: 'D4', raw: '3' }, m: { file: A2_FILE, sheet: A2_SHEET, cell: 'F4', raw: '6' } });
+    expect(a.indicators['collaboration.data']).toMatchObject({ n: 2, m: 6 });
+    expect(a.indicators['collaboration.data'].sources).toEqual({ n: { file: A2_FILE, sheet: A2_SHEET, cell: 'D16', raw: '2' }, mFromRules: true });
   });
 
   it('gives an applicant without Attachment 2 empty sources and no N or M', () => {
