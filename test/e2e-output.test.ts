@@ -13,6 +13,7 @@ import { planProvince } from '../src/fixtures/province.js';
 import { writeProvince } from '../src/fixtures/write.js';
 import { loadRules } from '../src/rules/load.js';
 import { OUTPUT_MARKER } from '../src/util/outputFolder.js';
+import { EVIDENCE_DIR } from '../src/data/inputTree.js';
 import { cli, sameSet, snapshot, startPaused } from './e2e-output-helpers.js';
 
 const STRAYS = join('fixtures', 'strays');
@@ -203,10 +204,15 @@ describe('validate --annotate', () => {
   it('annotates a workbook whose legal file name is 250 bytes long', async () => {
     const dir = await copyProvince('long-name');
     const applicant = applicantName;
-    const forms = (await readdir(join(dir, cityName, applicant))).filter((n) => n.endsWith('.xlsx'));
+    const folder = join(dir, cityName, applicant);
+    const a1 = (await readdir(folder)).find((n) => n.includes('附件1') && n.endsWith('.xlsx'))!;
     const long = `${'附件一申报表'.repeat(13)}${'x'.repeat(250 - 234 - 5)}.xlsx`;
     expect(Buffer.byteLength(long)).toBe(250);
-    await rename(join(dir, cityName, applicant, forms[0]!), join(dir, cityName, applicant, long));
+    await rename(join(folder, a1), join(folder, long));
+    // Only enterprises with something to fix are written back: without its licence this one is, and
+    // its 附件1 copy (under the long name) carries the 问题汇总 sheet.
+    const evidence = join(folder, EVIDENCE_DIR);
+    for (const name of (await readdir(evidence)).filter((n) => n.includes('营业执照'))) await rm(join(evidence, name));
     const out = join(work, 'long-name-标注');
     const r = cli(['validate', dir, '--annotate', out, '--quiet']);
     expect(r.stderr).not.toContain('内部错误');

@@ -236,14 +236,9 @@ export function explanationText(ind: IndicatorRule, rules: Pick<Rules, 'server'>
 }
 
 /**
- * The 标杆示范 block as the notice prints it: two groups of three expert items (创新应用 13 = 4 + 4 + 5,
- * 典型示范 12 = 4 + 4 + 4), each item with what the panel looks at. The items' names and maxima come
- * from the rules; an item of a later batch that is in no group here gets a row of its own.
+ * What the panel looks at for each 标杆示范 item, as the notice prints it. The items' names, maxima and
+ * groups (创新应用 13 = 4 + 4 + 5, 典型示范 12 = 4 + 4 + 4) come from the rules file.
  */
-export const NOTICE_EXPERT_GROUPS: readonly { name: string; items: readonly ExpertKey[] }[] = [
-  { name: '创新应用', items: ['expert.xinchuang', 'expert.cloudNative', 'expert.cloudManagement'] },
-  { name: '典型示范', items: ['expert.platform', 'expert.newManufacturing', 'expert.performance'] },
-];
 export const NOTICE_EXPERT_TEXTS: Partial<Record<ExpertKey, string>> = {
   'expert.xinchuang': '考量企业在上云过程中应用的信创产品情况',
   'expert.cloudNative': '综合考量企业应用云原生技术及理念，构建研发、设计、生产、营销、管理等环节新建信息系统，改造存量信息系统的情况',

@@ -14,7 +14,6 @@ import {
   EXPERT_SCORED,
   NOTICE_A2_NOTES,
   NOTICE_A2_TEXTS,
-  NOTICE_EXPERT_GROUPS,
   NOTICE_EXPERT_TEXTS,
   explanationText,
   A3_COLUMNS,
@@ -441,12 +440,14 @@ function indicatorRows(ws: ExcelJS.Worksheet, r: number, ind: IndicatorRule, v: 
 function expertRows(ws: ExcelJS.Worksheet, r: number, rules: Rules): number {
   const C = A2_COLUMNS;
   const start = r;
-  const byKey = new Map(rules.experts.map((e) => [e.key, e]));
-  const grouped = new Set(NOTICE_EXPERT_GROUPS.flatMap((g) => g.items));
-  const blocks = [
-    ...NOTICE_EXPERT_GROUPS.map((g) => ({ name: g.name as string | undefined, items: g.items.flatMap((k) => byKey.get(k) ?? []) })),
-    ...rules.experts.filter((e) => !grouped.has(e.key)).map((e) => ({ name: undefined, items: [e] })),
-  ].filter((b) => b.items.length > 0);
+  // The rules file groups the items (创新应用 13 = 4 + 4 + 5, 典型示范 12 = 4 + 4 + 4); an item that is its
+  // own group is printed without one.
+  const blocks: { name: string | undefined; items: Rules['experts'] }[] = [];
+  for (const e of rules.experts) {
+    const block = blocks.find((b) => b.name === e.group);
+    if (block) block.items.push(e);
+    else blocks.push({ name: e.group === e.name ? undefined : e.group, items: [e] });
+  }
   for (const block of blocks) {
     const blockStart = r;
     for (const e of block.items) {
