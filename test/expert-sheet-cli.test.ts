@@ -107,11 +107,12 @@ describe('score --expert-scores with a sheet the panel disagrees on', () => {
     expect(spread[5]).toContain('相差 3 分');
     expect(review.some((r) => r[7] === 'EXPERT_ROW_INCOMPLETE' && r[3] === '专家丙' && r[4] === '分歧.csv · 第5行')).toBe(true);
     const findings = await sheetRows(xlsx, '问题清单');
-    const expertRows = findings.filter((r) => r[1]!.startsWith('EXPERT_'));
+    const [code, enterprise, file] = ['代码', '企业', '文件'].map((h) => findings[0]!.indexOf(h));
+    const expertRows = findings.filter((r) => (r[code!] ?? '').startsWith('EXPERT_'));
     expect(expertRows.length).toBe(result.panelReview.length);
     for (const r of expertRows) {
-      expect(r[3], r[1]).not.toBe('');
-      expect(r[4]).toBe('分歧.csv');
+      expect(r[enterprise!], r[code!]).not.toBe('');
+      expect(r[file!]).toBe('分歧.csv');
     }
   });
 
