@@ -23,7 +23,7 @@ import { acceptedLicense } from './validate/checks/evidence/license.js';
 import { EVIDENCE_DIR } from './validate/checks/evidence/evidencePaths.js';
 import { indicatorSources } from './score/indicatorSources.js';
 import type { Rules } from './rules/schema.js';
-import { runCheck, type Check } from './validate/check.js';
+import { runCheck, type AnyCheck } from './validate/check.js';
 import { checks as registryChecks } from './validate/registry.js';
 import { scoreCodes } from './score/codes.js';
 import { expertCodes } from './expert/codes.js';
@@ -42,7 +42,7 @@ export interface EvaluateOptions {
   /** The checks to run; the registry's by default. Passing [] scores the records and their ingest findings alone. */
   // A check's `run` takes a reporter typed to its own codes, so only `any` admits a list of different checks.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  checks?: readonly Check<any>[];
+  checks?: readonly AnyCheck[];
 }
 
 const scoreFinding = findingsOf(scoreCodes);

@@ -3,19 +3,12 @@
  * Chinese, in English with --lang en or an English locale; --version; a usage error is one line and
  * the way to the command's help.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BIN } from './e2e-helpers.js';
+import { yunshang } from './e2e-helpers.js';
 import { cliLang } from '../src/cli/texts.js';
 
-function run(args: string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
-  const base = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
-  delete base.LC_ALL;
-  delete base.LC_MESSAGES;
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...base, LANG: 'C.UTF-8', ...env } });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => yunshang(args, { env: { COLUMNS: '100', ...env } });
 
 describe('yunshang on the command line', () => {
   it('is built', () => {

@@ -3,25 +3,19 @@
  * the second run made to fail for real (no mocks), or replacing the set of an earlier version.
  * Runs killed at each step of the write phase: test/e2e-output-kill.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { yunshang } from './e2e-helpers.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planProvince } from '../src/fixtures/province.js';
 import { writeProvince } from '../src/fixtures/write.js';
 import { loadRules } from '../src/rules/load.js';
 
-const BIN = resolve('bin/yunshang.js');
 const STACK_LINE = /^\s+at\s.*:\d+:\d+\)?$/m;
 
-function cli(args: string[]): { status: number | null; stderr: string } {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.YUNSHANG_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
-  return { status: r.status, stderr: r.stderr };
-}
+const cli = (args: string[]) => yunshang(args);
 
 /** Every file under `dir` (relative path → bytes); directories are listed with a trailing `/`. */
 async function snapshot(dir: string): Promise<Map<string, Buffer | 'dir'>> {

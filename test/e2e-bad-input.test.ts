@@ -3,28 +3,16 @@
  * with every kind of bad file cities send. The tree comes from src/fixtures/bad.ts, which also says
  * what each bad case must be reported as.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, yunshang, type CliRun as Run } from './e2e-helpers.js';
 import { writeBadTree, type BadTree } from '../src/fixtures/bad.js';
 
-const BIN = resolve('bin/yunshang.js');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], script: string[] = [BIN]): Run {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.YUNSHANG_DEBUG;
-  const r = spawnSync(process.execPath, [...script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], script: string[] = [BIN]) => yunshang(args, { script });
 
 /** A line of a JavaScript stack trace: `    at fn (file.js:12:5)`. */
 const STACK_LINE = /^\s+at\s.*:\d+:\d+\)?$/m;

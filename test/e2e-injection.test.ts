@@ -3,7 +3,6 @@
  * a tab or CR, or their full-width forms, goes through the real CLI into results.json, 评审结果.xlsx,
  * the PDFs and the annotated copies, and comes out as literal text, never as a formula.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,17 +11,12 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yunshang } from './e2e-helpers.js';
 import { HOSTILE, writeBadTree, type BadTree } from '../src/fixtures/bad.js';
 import { annotateWorkbook } from '../src/report/annotate.js';
 
-const BIN = resolve('bin/yunshang.js');
 
-function cli(args: string[]): { status: number | null; stderr: string } {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.YUNSHANG_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
-  return { status: r.status, stderr: r.stderr };
-}
+const cli = (args: string[]) => yunshang(args);
 
 async function filesUnder(dir: string, ext: RegExp): Promise<string[]> {
   const out: string[] = [];

@@ -4,16 +4,15 @@
  * status, and a rejected applicant carries among its own findings the errors that rejected it.
  * Applicant folders are found here independently of the tool's discovery.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yunshang } from './e2e-helpers.js';
 import { writeBadTree, type BadTree } from '../src/fixtures/bad.js';
 import { gbk, writeZip, type RawZipEntry } from '../src/fixtures/zipWriter.js';
 
-const BIN = resolve('bin/yunshang.js');
 const CITIES = ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市'];
 const WORKBOOK = /\.(xlsx|xlsm|xls|et|csv|wps)$/i;
 const NOISE = (name: string) => name.startsWith('~$') || name.startsWith('.') || name === '__MACOSX' || name.toLowerCase() === 'thumbs.db';
@@ -41,12 +40,7 @@ async function applicantFoldersOnDisk(root: string, dir = root): Promise<string[
   return found;
 }
 
-function score(input: string, out: string): { status: number | null; stderr: string } {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.YUNSHANG_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, 'score', input, '--out', out, '--no-pdf', '--quiet'], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stderr: r.stderr };
-}
+const score = (input: string, out: string) => yunshang(['score', input, '--out', out, '--no-pdf', '--quiet']);
 
 async function scoredApplicants(input: string, out: string): Promise<JsonApplicant[]> {
   const run = score(input, out);

@@ -1,33 +1,13 @@
 /** Real `yunshang` processes for the output tests: run to the end, or stopped at a step of the write phase. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { BIN } from './e2e-helpers.js';
+import { BIN, cliEnv, yunshang, type CliRun } from './e2e-helpers.js';
 
-export interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
-  delete e.YUNSHANG_DEBUG;
-  return e;
-}
+export type Run = CliRun;
 
 /** The CLI run to its end. */
-export function cli(args: string[], opts: { cwd?: string; uid?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd: opts.cwd,
-    env: env(),
-    maxBuffer: 64 * 1024 * 1024,
-    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
-  });
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+export const cli = yunshang;
 
 export interface Paused {
   pid: number;
@@ -41,7 +21,7 @@ export interface Paused {
 export function startPaused(args: string[], step: string, opts: { resume?: string; cwd?: string } = {}): Paused {
   const extra: Record<string, string> = { YUNSHANG_TEST_PAUSE_AT: step };
   if (opts.resume) extra.YUNSHANG_TEST_RESUME_FILE = opts.resume;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

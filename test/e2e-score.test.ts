@@ -13,14 +13,14 @@ import { writeProvince, type LocatedDefect } from '../src/fixtures/write.js';
 import { planExpertScores, expertScoresCsv } from '../src/fixtures/experts.js';
 import type { Result, ApplicantResult } from '../src/model/result.js';
 import type { Finding } from '../src/findings/finding.js';
-import { yunshang } from './e2e-helpers.js';
+import { yunshang, type CliRun } from './e2e-helpers.js';
 import { writeFile } from 'node:fs/promises';
 
 let root: string;
 let province: string;
 let defects: LocatedDefect[];
 let result: Result;
-let runs: { status: number; stderr: string }[];
+let runs: CliRun[];
 
 const out = (n: number) => join(root, `out${n}`);
 

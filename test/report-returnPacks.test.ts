@@ -52,6 +52,7 @@ beforeAll(async () => {
   const tree: Discovery = {
     root: 'in',
     kind: 'province',
+    kindReason: { zh: '按城市文件夹识别', en: 'by city folders' },
     findings: [],
     cities: [
       {

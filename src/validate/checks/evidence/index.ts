@@ -1,4 +1,4 @@
-import type { Check } from '../../check.js';
+import type { AnyCheck } from '../../check.js';
 import { licenseCheck } from './license.js';
 import { productListCheck } from './productList.js';
 import { systemListCheck } from './systemList.js';
@@ -14,4 +14,4 @@ export const evidenceChecks = [
   screenshotsCheck,
   screenshotReuseCheck,
   invoiceLastYearCheck,
-] as const satisfies readonly Check<any>[];
+] as const satisfies readonly AnyCheck[];

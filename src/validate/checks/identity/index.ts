@@ -1,5 +1,5 @@
-import type { Check } from '../../check.js';
+import type { AnyCheck } from '../../check.js';
 import { creditCodeCheck } from './creditCode.js';
 
 /** Checks of who the applicant is. */
-export const identityChecks = [creditCodeCheck] as const satisfies readonly Check<any>[];
+export const identityChecks = [creditCodeCheck] as const satisfies readonly AnyCheck[];

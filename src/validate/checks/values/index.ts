@@ -1,4 +1,4 @@
-import type { Check } from '../../check.js';
+import type { AnyCheck } from '../../check.js';
 import { presence } from './presence.js';
 import { numbers } from './numbers.js';
 import { phone } from './phone.js';
@@ -16,4 +16,4 @@ export const valueChecks = [
   investment,
   a3Consistency,
   duplicates,
-] as const satisfies readonly Check<any>[];
+] as const satisfies readonly AnyCheck[];
