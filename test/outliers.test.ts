@@ -4,7 +4,8 @@ import type { Rules } from '../src/rules/schema.js';
 import type { ApplicantPack, Submission } from '../src/model/records.js';
 import { runCheck } from '../src/validate/check.js';
 import { valueOutlierCheck } from '../src/validate/checks/outliers/valueOutliers.js';
-import { median, robustZ } from '../src/validate/checks/outliers/robustZ.js';
+import { median } from '../src/util/median.js';
+import { robustZ } from '../src/validate/checks/outliers/robustZ.js';
 import { renderMessage } from '../src/report/catalogue.js';
 
 let rules: Rules;

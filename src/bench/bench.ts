@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { measurePipeline, PHASES, type RunMeasure } from './pipeline.js';
 import { measureReader, READER_KINDS, READER_LABELS, type ReaderKind, type ReaderMeasure } from './readers.js';
-import { median, megabytes, seconds, table } from './stats.js';
+import { median } from '../util/median.js';
+import { megabytes, seconds, table } from './stats.js';
 
 const run = promisify(execFile);
 const SELF = fileURLToPath(import.meta.url);

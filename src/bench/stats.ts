@@ -1,11 +1,4 @@
-/** Small pure helpers for the benchmark: medians and the printed table. */
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+/** Small pure helpers for the benchmark: the printed table and units. */
 
 /** Right-aligned columns after a left-aligned first column; CJK characters count as two. */
 export function table(rows: readonly (readonly string[])[]): string {

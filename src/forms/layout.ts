@@ -55,6 +55,8 @@ export type ValueKind = 'text' | 'number' | 'phone' | 'yesno' | 'period' | 'path
 
 export interface A1FieldSpec {
   key: A1FieldKey;
+  /** The field as messages name it to a person (the printed label says less for the two phones). */
+  name: { zh: string; en: string };
   /** As printed; line breaks are where the printed form breaks the label. */
   label: string;
   /** Other wordings seen in filled forms (compared after normalisation, remarks in brackets removed). */
@@ -63,35 +65,38 @@ export interface A1FieldSpec {
   unit?: string;
   integer?: boolean;
   mayBeNegative?: boolean;
-  /** A form without this label is still complete (the field is optional or our own addition). */
+  /**
+   * A form without this label is still complete, and the value may be left blank: the notice marks
+   * 意见建议 optional, and the credit code is our own addition.
+   */
   labelOptional?: boolean;
   /** Placeholder hint printed in the label cell, as the notice prints it. */
   hint?: string;
 }
 
 export const A1_FIELDS: readonly A1FieldSpec[] = [
-  { key: 'enterpriseName', label: '企业名称（盖章）', kind: 'text' },
-  { key: 'creditCode', label: '统一社会信用代码', aliases: ['社会信用代码', '信用代码'], kind: 'text', labelOptional: true },
-  { key: 'registeredAddress', label: '注册地址', kind: 'text' },
-  { key: 'registeredCapital', label: '注册资金（万元）', aliases: ['注册资本'], kind: 'number', unit: '万元' },
-  { key: 'legalRepresentative', label: '法人代表', aliases: ['法定代表人', '法人'], kind: 'text' },
-  { key: 'legalPhone', label: '联系电话', kind: 'phone' },
-  { key: 'employees', label: '员工数量', aliases: ['员工人数', '职工人数'], kind: 'number', unit: '人', integer: true },
-  { key: 'itLead', label: '信息化负责人', aliases: ['企业信息化负责人'], kind: 'text' },
-  { key: 'itLeadPhone', label: '联系电话', kind: 'phone' },
-  { key: 'mainBusiness', label: '主营业务', kind: 'text' },
-  { key: 'salesLastYear', label: '上年度销售收入（万元）', kind: 'number', unit: '万元' },
-  { key: 'profitLastYear', label: '上年度利润总额（万元）', kind: 'number', unit: '万元', mayBeNegative: true },
-  { key: 'taxLastYear', label: '上年度纳税总额（万元）', kind: 'number', unit: '万元' },
-  { key: 'rndLastYear', label: '上年度研发投入（万元）', kind: 'number', unit: '万元' },
-  { key: 'cloudInvestment3y', label: '近三年上云投入（万元）', kind: 'number', unit: '万元' },
-  { key: 'itInvestment3y', label: '近三年信息化建设和运维投入（万元）', kind: 'number', unit: '万元' },
-  { key: 'itStatus', label: '企业信息化建设情况', kind: 'text' },
-  { key: 'cloudApps', label: '已上云的业务和应用清单', kind: 'text' },
-  { key: 'cloudProviders', label: '云计算产品和服务提供商', kind: 'text' },
-  { key: 'cloudEffect', label: '上云实际投入及用云成效简要描述', kind: 'text', hint: '（用云成效能量化的请量化描述）' },
-  { key: 'typicalCases', label: '云上典型应用、典型案例介绍', kind: 'text' },
-  { key: 'suggestions', label: '云上企业培育的意见建议', kind: 'text', labelOptional: true },
+  { key: 'enterpriseName', name: { zh: '企业名称', en: 'Enterprise name' }, label: '企业名称（盖章）', kind: 'text' },
+  { key: 'creditCode', name: { zh: '统一社会信用代码', en: 'Unified social credit code' }, label: '统一社会信用代码', aliases: ['社会信用代码', '信用代码'], kind: 'text', labelOptional: true },
+  { key: 'registeredAddress', name: { zh: '注册地址', en: 'Registered address' }, label: '注册地址', kind: 'text' },
+  { key: 'registeredCapital', name: { zh: '注册资金（万元）', en: 'Registered capital (10k CNY)' }, label: '注册资金（万元）', aliases: ['注册资本'], kind: 'number', unit: '万元' },
+  { key: 'legalRepresentative', name: { zh: '法人代表', en: 'Legal representative' }, label: '法人代表', aliases: ['法定代表人', '法人'], kind: 'text' },
+  { key: 'legalPhone', name: { zh: '联系电话（法人代表）', en: 'Phone (legal representative)' }, label: '联系电话', kind: 'phone' },
+  { key: 'employees', name: { zh: '员工数量', en: 'Employees' }, label: '员工数量', aliases: ['员工人数', '职工人数'], kind: 'number', unit: '人', integer: true },
+  { key: 'itLead', name: { zh: '信息化负责人', en: 'IT lead' }, label: '信息化负责人', aliases: ['企业信息化负责人'], kind: 'text' },
+  { key: 'itLeadPhone', name: { zh: '联系电话（信息化负责人）', en: 'Phone (IT lead)' }, label: '联系电话', kind: 'phone' },
+  { key: 'mainBusiness', name: { zh: '主营业务', en: 'Main business' }, label: '主营业务', kind: 'text' },
+  { key: 'salesLastYear', name: { zh: '上年度销售收入（万元）', en: 'Sales last year (10k CNY)' }, label: '上年度销售收入（万元）', kind: 'number', unit: '万元' },
+  { key: 'profitLastYear', name: { zh: '上年度利润总额（万元）', en: 'Profit last year (10k CNY)' }, label: '上年度利润总额（万元）', kind: 'number', unit: '万元', mayBeNegative: true },
+  { key: 'taxLastYear', name: { zh: '上年度纳税总额（万元）', en: 'Tax paid last year (10k CNY)' }, label: '上年度纳税总额（万元）', kind: 'number', unit: '万元' },
+  { key: 'rndLastYear', name: { zh: '上年度研发投入（万元）', en: 'R&D spend last year (10k CNY)' }, label: '上年度研发投入（万元）', kind: 'number', unit: '万元' },
+  { key: 'cloudInvestment3y', name: { zh: '近三年上云投入（万元）', en: 'Cloud investment, last three years (10k CNY)' }, label: '近三年上云投入（万元）', kind: 'number', unit: '万元' },
+  { key: 'itInvestment3y', name: { zh: '近三年信息化建设和运维投入（万元）', en: 'IT investment, last three years (10k CNY)' }, label: '近三年信息化建设和运维投入（万元）', kind: 'number', unit: '万元' },
+  { key: 'itStatus', name: { zh: '企业信息化建设情况', en: 'State of IT in the enterprise' }, label: '企业信息化建设情况', kind: 'text' },
+  { key: 'cloudApps', name: { zh: '已上云的业务和应用清单', en: 'Businesses and applications on cloud' }, label: '已上云的业务和应用清单', kind: 'text' },
+  { key: 'cloudProviders', name: { zh: '云计算产品和服务提供商', en: 'Cloud product and service providers' }, label: '云计算产品和服务提供商', kind: 'text' },
+  { key: 'cloudEffect', name: { zh: '上云实际投入及用云成效简要描述', en: 'Cloud investment and results' }, label: '上云实际投入及用云成效简要描述', kind: 'text', hint: '（用云成效能量化的请量化描述）' },
+  { key: 'typicalCases', name: { zh: '云上典型应用、典型案例介绍', en: 'Typical cloud applications and cases' }, label: '云上典型应用、典型案例介绍', kind: 'text' },
+  { key: 'suggestions', name: { zh: '云上企业培育的意见建议', en: 'Suggestions' }, label: '云上企业培育的意见建议', kind: 'text', labelOptional: true },
 ];
 
 export function a1Field(key: A1FieldKey): A1FieldSpec {

@@ -15,17 +15,12 @@ import { packCodes } from './codes.js';
 import { isEvidencePath, isWorkbookName } from '../data/inputTree.js';
 import { isWorkbookByBytes } from './files/formByBytes.js';
 import { unreadableFinding } from './files/source.js';
+import { FORM_NAMES, type FormKind } from '../forms/layout.js';
 
 const finding = findingsOf(packCodes);
 
-export const FORM_NAMES = {
-  a1: '附件1 申报表',
-  a2: '附件2 用云水平评估表',
-  a3: '附件3 推荐排序表',
-  systems: '系统清单',
-  products: '云计算产品和服务清单',
-} as const;
-type FormKey = keyof typeof FORM_NAMES;
+/** The forms an applicant's folder holds (附件3 belongs to the city). */
+type FormKey = Exclude<FormKind, 'experts'>;
 
 /** Named as a workbook (.xlsx, .xls, .et …): opened as one, whatever its bytes turn out to be. */
 export function isWorkbookFile(f: InputFile): boolean {

@@ -15,7 +15,8 @@ import { isWorkbookByBytes } from './files/formByBytes.js';
 import { unreadableFinding } from './files/source.js';
 import { isCsvName } from '../data/inputTree.js';
 import { readA3Csv, readFormsFromGrids } from './forms/index.js';
-import { FORM_NAMES, isWorkbookFile } from './readApplicant.js';
+import { isWorkbookFile } from './readApplicant.js';
+import { FORM_NAMES } from '../forms/layout.js';
 import { packCodes } from './codes.js';
 import { readApplicants, type PoolOptions } from './workers/pool.js';
 

@@ -33,6 +33,8 @@ export interface A1Fields {
   creditCode: Cell<string | null>;
 }
 export type A1FieldKey = keyof A1Fields;
+/** The fields that hold an amount or a count. */
+export type A1NumberKey = { [K in A1FieldKey]: A1Fields[K] extends Cell<number | null> ? K : never }[A1FieldKey];
 
 export interface A1Record {
   file: string;

@@ -5,6 +5,7 @@
 import type { ApplicantResult, Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import { UsageError } from '../../util/errors.js';
+import { median } from '../../util/median.js';
 
 export interface CityPart {
   name: string;
@@ -27,12 +28,6 @@ export interface ReportView {
   expertMax: number;
 }
 
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 export function buildView(result: Result, rules: Rules, city?: string): ReportView {
   const cityNames = result.cities.map((c) => c.name);
@@ -51,7 +46,7 @@ export function buildView(result: Result, rules: Rules, city?: string): ReportVi
     }));
   const provinceRanked = result.applicants.filter((a) => a.status !== 'rejected');
   const medians: Record<string, number> = {};
-  for (const d of rules.dimensions) medians[d.key] = median(provinceRanked.map((a) => a.dimensions[d.key] ?? 0));
+  for (const d of rules.dimensions) medians[d.key] = provinceRanked.length === 0 ? 0 : median(provinceRanked.map((a) => a.dimensions[d.key] ?? 0));
   return {
     result,
     rules,

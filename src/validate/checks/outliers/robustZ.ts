@@ -1,9 +1,6 @@
-/** Median and MAD-based robust z-scores (Iglewicz & Hoaglin): z = 0.6745 (x − median) / MAD. */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+/** MAD-based robust z-scores (Iglewicz & Hoaglin): z = 0.6745 (x − median) / MAD. */
+import { median } from '../../../util/median.js';
+
 
 export function robustZ(xs: readonly number[]): { median: number; mad: number; z: (x: number) => number } {
   const med = median(xs);

@@ -3,7 +3,8 @@ import { indicatorValues } from '../../../score/indicatorValues.js';
 import { toNumber } from '../../../score/decimal.js';
 import type { ApplicantPack } from '../../../model/records.js';
 import type { IndicatorKey } from '../../../model/indicators.js';
-import { median, robustZ } from './robustZ.js';
+import { median } from '../../../util/median.js';
+import { robustZ } from './robustZ.js';
 
 /** Below this many positive values a province-wide distribution says little. */
 const MIN_POPULATION = 8;

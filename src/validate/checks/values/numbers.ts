@@ -6,7 +6,7 @@ import { defineCheck, type Report } from '../../check.js';
 import type { Cell } from '../../../model/location.js';
 import type { ApplicantPack, IndicatorInput } from '../../../model/records.js';
 import type { IndicatorRule, Rules } from '../../../rules/schema.js';
-import { A1_LABELS, A1_NON_NEGATIVE } from './a1Fields.js';
+import { A1_INTEGER, A1_LABELS, A1_NON_NEGATIVE } from './a1Fields.js';
 import { showNumber } from './compare.js';
 
 const codes = {
@@ -152,7 +152,7 @@ export const numbers = defineCheck({
           const f = pack.a1.fields;
           for (const key of A1_NON_NEGATIVE) {
             const what = { field: A1_LABELS[key].zh, fieldEn: A1_LABELS[key].en };
-            checkValue(ctx, f[key], what, { integer: key === 'employees', nonNegative: true });
+            checkValue(ctx, f[key], what, { integer: A1_INTEGER.has(key), nonNegative: true });
           }
         }
         if (pack.a2) {
