@@ -35,7 +35,7 @@ describe('yunshang on the command line', () => {
 
   it('prints it in English with --lang en or an English locale', () => {
     for (const r of [run(['score', '--help', '--lang', 'en']), run(['score', '--help'], { LANG: 'en_US.UTF-8' }), run(['score', '--help'], { LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' })]) {
-      expect(r.stdout).toMatch(/^Usage: yunshang score \[options\] <dir>/);
+      expect(r.stdout, `exit ${r.status}, signal ${r.signal}, stderr: ${r.stderr}`).toMatch(/^Usage: yunshang score \[options\] <dir>/);
       expect(r.stdout).toMatch(/--out <dir>\s+output folder \(default: \.\/out;/);
       expect(r.stdout).toMatch(/--normalize <method>\s+normalise expert scores \(choices: none, zscore;\s+default: none\)/);
       expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]{2,}：/);

@@ -42,5 +42,8 @@ export function yunshang(args: string[], opts: CliOptions = {}): CliRun {
     maxBuffer: 256 * 1024 * 1024,
     ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
   });
+  // A process that could not be started is the machine's failure, not the CLI's: say so instead of
+  // letting a test compare an empty stdout.
+  if (r.error) throw new Error(`could not run yunshang ${args.join(' ')}: ${r.error.message}`, { cause: r.error });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
