@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../src/report/catalogue.js';
+import { catalogue, type FindingCode } from '../src/report/catalogue.js';
+import type { Check } from '../src/validate/check.js';
+import { numbers } from '../src/validate/checks/values/numbers.js';
 import { findingsReference } from '../src/report/findingsDoc.js';
 import { FINDINGS_DOC } from '../src/report/writeFindingsDoc.js';
 
@@ -22,6 +24,20 @@ describe('the findings catalogue and docs/findings.md', () => {
 
   it('uses the same placeholders in the zh and en message of every code', () => {
     for (const e of catalogue.values()) expect(placeholders(e.en), e.code).toEqual(placeholders(e.zh));
+  });
+
+  it('types every code: a misspelt code does not compile, and a check can report only its own codes', () => {
+    const known: FindingCode = 'A3_ROW_WITHOUT_PACK';
+    // @ts-expect-error a code no table defines (\`npm test\` type-checks this file)
+    const typo: FindingCode = 'A3_ROW_WITHOUT_PAK';
+    expect(catalogue.has(known)).toBe(true);
+    expect(catalogue.has(typo)).toBe(false);
+    type NumbersCode = typeof numbers extends Check<infer T> ? keyof T : never;
+    const own: NumbersCode = 'NEGATIVE_VALUE';
+    // @ts-expect-error a code of another check (presence's)
+    const other: NumbersCode = 'A1_MISSING';
+    expect(numbers.codes).toHaveProperty(own);
+    expect(numbers.codes).not.toHaveProperty(other);
   });
 
   it('names every code with SCREAMING_SNAKE_CASE', () => {

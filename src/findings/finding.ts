@@ -23,8 +23,8 @@ export function findingsOf<T extends CodeTable>(table: T) {
     args: Record<string, string | number> = {},
     location?: Location,
     extra: Pick<Finding, 'applicant' | 'city' | 'indicator'> = {},
-  ): Finding {
-    const f: Finding = { code, severity: table[code]!.severity, args };
+  ): Finding<keyof T & string> {
+    const f: Finding<keyof T & string> = { code, severity: table[code]!.severity, args };
     if (location) f.location = location;
     if (extra.applicant !== undefined) f.applicant = extra.applicant;
     if (extra.city !== undefined) f.city = extra.city;

@@ -7,8 +7,9 @@ export type Severity = 'error' | 'warning' | 'info';
  * A finding is data: a stable code, its arguments and where it is. The words live in the code tables
  * (gathered in `report/catalogue.ts`) and are rendered by the formatters, never stored here.
  */
-export interface Finding {
-  code: string;
+export interface Finding<C extends string = string> {
+  /** One of the codes in the catalogue (`FindingCode` in report/catalogue.ts); code tables type it narrower. */
+  code: C;
   severity: Severity;
   args: Record<string, string | number>;
   location?: Location;

@@ -3,7 +3,7 @@
  * codes plus those reported while reading files and forms, scoring and merging expert scores.
  */
 import type { CodeMeta, Finding } from '../findings/finding.js';
-import { checks } from '../validate/registry.js';
+import { checks, type CheckCode } from '../validate/registry.js';
 import { formCodes } from '../ingest/forms/codes.js';
 import { fileCodes } from '../ingest/files/codes.js';
 import { expertCodes } from '../expert/codes.js';
@@ -12,16 +12,25 @@ import { packCodes } from '../ingest/codes.js';
 import { formatLocation } from '../model/location.js';
 import { peopleNumbers } from './peopleNumbers.js';
 
+/** Every code the tool can report; a code typed in a comparison is checked against this list. */
+export type FindingCode =
+  | CheckCode
+  | keyof typeof fileCodes
+  | keyof typeof packCodes
+  | keyof typeof formCodes
+  | keyof typeof expertCodes
+  | keyof typeof scoreCodes;
+
 export interface CatalogueEntry extends CodeMeta {
-  code: string;
+  code: FindingCode;
   /** Which part of the tool reports it: a check id, or ingest/expert/score. */
   source: string;
 }
 
 function build(): Map<string, CatalogueEntry> {
   const m = new Map<string, CatalogueEntry>();
-  const add = (source: string, table: Record<string, CodeMeta>) => {
-    for (const [code, meta] of Object.entries(table)) {
+  const add = (source: string, table: Partial<Record<FindingCode, CodeMeta>>) => {
+    for (const [code, meta] of Object.entries(table) as [FindingCode, CodeMeta][]) {
       if (m.has(code)) throw new Error(`finding code ${code} is defined twice (${m.get(code)!.source}, ${source})`);
       m.set(code, { code, source, ...meta });
     }

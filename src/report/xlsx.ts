@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
-import { renderFix, renderMessage, type Lang } from './catalogue.js';
+import { renderFix, renderMessage, type FindingCode, type Lang } from './catalogue.js';
 import type { ApplicantResult, ApplicantStatus, ReceivedForm, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
 import { compareCityNames } from '../data/zhejiang.js';
@@ -628,7 +628,7 @@ function receiptSheet(result: Result, lang: Lang): SheetPlan {
   const status: (ApplicantStatus | null)[] = [];
   const mark = (col: number) => (red.get(rows.length) ?? red.set(rows.length, new Set()).get(rows.length)!).add(col);
   const unlisted = (city: string) =>
-    result.findings.filter((f) => f.code === 'A3_ROW_WITHOUT_PACK' && f.city === city).map((f) => ({ name: String(f.args.name ?? ''), seq: f.args.seq }));
+    result.findings.filter((f) => f.code === ('A3_ROW_WITHOUT_PACK' satisfies FindingCode) && f.city === city).map((f) => ({ name: String(f.args.name ?? ''), seq: f.args.seq }));
   for (const { city, applicants } of byCityInOrder(result)) {
     const a3 = result.cities.find((x) => x.name === city)?.a3 ?? null;
     if (!a3) mark(3);

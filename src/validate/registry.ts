@@ -8,4 +8,10 @@ import { evidenceChecks } from './checks/evidence/index.js';
 import { outlierChecks } from './checks/outliers/index.js';
 import { identityChecks } from './checks/identity/index.js';
 
-export const checks: readonly AnyCheck[] = [...valueChecks, ...identityChecks, ...evidenceChecks, ...outlierChecks];
+export const checks = [...valueChecks, ...identityChecks, ...evidenceChecks, ...outlierChecks] as const satisfies readonly AnyCheck[];
+
+/** The codes one check can report (distributes over a union of checks). */
+type CodesOf<C> = C extends { codes: infer T } ? keyof T & string : never;
+
+/** Every code a validation check can report. */
+export type CheckCode = CodesOf<(typeof checks)[number]>;
