@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { a3Consistency } from '../src/validate/checks/values/a3Consistency.js';
+import { a3ConsistencyCheck } from '../src/validate/checks/values/a3Consistency.js';
 import { A3_SHEET, a3Record, a3RowFor, city, contextOf, pack, submission } from './checks-values-helpers.js';
 import type { ApplicantPack, A3Row } from '../src/model/records.js';
 
@@ -9,7 +9,7 @@ const B = () => pack({ a1: { enterpriseName: '杭州乙（集团）股份有限�
 
 async function run(packs: ApplicantPack[], rows: (packs: ApplicantPack[]) => A3Row[]) {
   const c = city('杭州市', packs, a3Record('杭州市', rows(packs)));
-  return runCheck(a3Consistency, await contextOf(submission([c])));
+  return runCheck(a3ConsistencyCheck, await contextOf(submission([c])));
 }
 
 describe('a3Consistency', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { address } from '../src/validate/checks/values/address.js';
+import { addressCheck } from '../src/validate/checks/values/address.js';
 import { a1CellOf, city, contextOf, pack, submission } from './checks-values-helpers.js';
 
 const run = async (cityName: string, registeredAddress: string) =>
-  runCheck(address, await contextOf(submission([city(cityName, [pack({ city: cityName, a1: { registeredAddress } })])])));
+  runCheck(addressCheck, await contextOf(submission([city(cityName, [pack({ city: cityName, a1: { registeredAddress } })])])));
 
 describe('address', () => {
   it('finds nothing for an address in the city that recommends it', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { investment } from '../src/validate/checks/values/investment.js';
+import { investmentCheck } from '../src/validate/checks/values/investment.js';
 import { a2RowOf, city, contextOf, pack, submission, type PackOptions } from './checks-values-helpers.js';
 
-const run = async (opts: PackOptions) => runCheck(investment, await contextOf(submission([city('杭州市', [pack(opts)])])));
+const run = async (opts: PackOptions) => runCheck(investmentCheck, await contextOf(submission([city('杭州市', [pack(opts)])])));
 
 describe('investment', () => {
   it('finds nothing when A1 and A2 agree', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { numbers } from '../src/validate/checks/values/numbers.js';
+import { numbersCheck } from '../src/validate/checks/values/numbers.js';
 import { a1CellOf, a2RowOf, city, contextOf, pack, submission, type PackOptions } from './checks-values-helpers.js';
 
-const run = async (opts: PackOptions) => runCheck(numbers, await contextOf(submission([city('杭州市', [pack(opts)])])));
+const run = async (opts: PackOptions) => runCheck(numbersCheck, await contextOf(submission([city('杭州市', [pack(opts)])])));
 
 describe('numbers', () => {
   it('finds nothing in valid forms', async () => {
@@ -68,7 +68,7 @@ describe('numbers', () => {
   it('shows the value as typed when it was converted', async () => {
     const p = pack({ a1: { taxLastYear: -1.2 } });
     p.a1!.fields.taxLastYear!.raw = '-12000元';
-    const [f] = runCheck(numbers, await contextOf(submission([city('杭州市', [p])])));
+    const [f] = runCheck(numbersCheck, await contextOf(submission([city('杭州市', [p])])));
     expect(f?.args.value).toBe('-12000元');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { isValidPhone, phone } from '../src/validate/checks/values/phone.js';
+import { isValidPhone, phoneCheck } from '../src/validate/checks/values/phone.js';
 import { a1CellOf, a3Record, a3RowFor, city, contextOf, pack, submission } from './checks-values-helpers.js';
 
 describe('isValidPhone', () => {
@@ -27,12 +27,12 @@ describe('isValidPhone', () => {
 
 describe('phone', () => {
   it('finds nothing for valid numbers', async () => {
-    expect(runCheck(phone, await contextOf(submission([city('杭州市', [pack()])])))).toEqual([]);
+    expect(runCheck(phoneCheck, await contextOf(submission([city('杭州市', [pack()])])))).toEqual([]);
   });
 
   it('warns about an invalid A1 phone at its cell', async () => {
     const p = pack({ a1: { itLeadPhone: '8888666' } });
-    const findings = runCheck(phone, await contextOf(submission([city('杭州市', [p], null)])));
+    const findings = runCheck(phoneCheck, await contextOf(submission([city('杭州市', [p], null)])));
     expect(findings).toEqual([
       {
         code: 'PHONE_INVALID',
@@ -48,13 +48,13 @@ describe('phone', () => {
   it('warns about an invalid phone in the ranking table at its cell', async () => {
     const p = pack();
     const c = city('杭州市', [p], a3Record('杭州市', [a3RowFor('杭州市', p, 1, 0, { phone: '0571-888' })]));
-    expect(runCheck(phone, await contextOf(submission([c])))).toEqual([
+    expect(runCheck(phoneCheck, await contextOf(submission([c])))).toEqual([
       expect.objectContaining({ code: 'PHONE_INVALID', city: '杭州市', location: expect.objectContaining({ cell: 'J4' }) }),
     ]);
   });
 
   it('leaves an empty phone to the presence check', async () => {
     const p = pack({ a1: { legalPhone: null } });
-    expect(runCheck(phone, await contextOf(submission([city('杭州市', [p])])))).toEqual([]);
+    expect(runCheck(phoneCheck, await contextOf(submission([city('杭州市', [p])])))).toEqual([]);
   });
 });

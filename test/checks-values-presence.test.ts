@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/validate/check.js';
-import { presence } from '../src/validate/checks/values/presence.js';
+import { presenceCheck } from '../src/validate/checks/values/presence.js';
 import { A1_FILE, A1_SHEET, a1CellOf, city, contextOf, pack, submission } from './checks-values-helpers.js';
 
-const run = async (sub: Parameters<typeof contextOf>[0]) => runCheck(presence, await contextOf(sub));
+const run = async (sub: Parameters<typeof contextOf>[0]) => runCheck(presenceCheck, await contextOf(sub));
 
 describe('presence', () => {
   it('finds nothing in a complete city', async () => {

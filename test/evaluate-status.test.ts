@@ -129,8 +129,9 @@ describe('evaluate: rejected, unverified and flagged applicants', () => {
       TEST_SUSPICIOUS: { severity: 'warning', zh: '可疑', en: 'suspicious', fixZh: '核对', fixEn: 'check' },
     } as const;
     const check = defineCheck({
-      id: 'test/suspicious',
-      description: 'reports every applicant named 宁波丙',
+      id: 'test.suspicious',
+      description: '报告每家名为宁波丙的企业',
+      notice: '（测试用）',
       codes,
       run(ctx, report) {
         for (const c of ctx.submission.cities)

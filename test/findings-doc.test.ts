@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { catalogue, type FindingCode } from '../src/report/catalogue.js';
 import type { Check } from '../src/validate/check.js';
-import { numbers } from '../src/validate/checks/values/numbers.js';
+import { numbersCheck } from '../src/validate/checks/values/numbers.js';
 import { findingsReference } from '../src/report/findingsDoc.js';
 import { FINDINGS_DOC } from '../src/report/writeFindingsDoc.js';
 
@@ -32,12 +32,12 @@ describe('the findings catalogue and docs/findings.md', () => {
     const typo: FindingCode = 'A3_ROW_WITHOUT_PAK';
     expect(catalogue.has(known)).toBe(true);
     expect(catalogue.has(typo)).toBe(false);
-    type NumbersCode = typeof numbers extends Check<infer T> ? keyof T : never;
+    type NumbersCode = typeof numbersCheck extends Check<infer T> ? keyof T : never;
     const own: NumbersCode = 'NEGATIVE_VALUE';
     // @ts-expect-error a code of another check (presence's)
     const other: NumbersCode = 'A1_MISSING';
-    expect(numbers.codes).toHaveProperty(own);
-    expect(numbers.codes).not.toHaveProperty(other);
+    expect(numbersCheck.codes).toHaveProperty(own);
+    expect(numbersCheck.codes).not.toHaveProperty(other);
   });
 
   it('names every code with SCREAMING_SNAKE_CASE', () => {

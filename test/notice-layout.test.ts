@@ -301,7 +301,7 @@ describe.each(READERS)('the notice’s 附件1 and 附件3 (%s reader)', (reader
       files: [],
       findings: [],
     }));
-    const checks = registryChecks.filter((c) => c.id === 'a3Consistency');
+    const checks = registryChecks.filter((c) => c.id === 'values.a3Consistency');
     for (const a3 of [found.a3!, twinA3.a3!]) {
       const result = evaluate({ root: 'x', kind: 'province', cities: [{ name: '杭州市', id: '杭州市', a3, applicants: packs, findings: [] }], findings: [] }, rules, { checks });
       expect(result.applicants.map((a) => [a.name, a.cityRecommendedRank]).sort()).toEqual(A3_READ.map((r) => [r.enterpriseName, r.seq]).sort());

@@ -3,7 +3,7 @@ import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/schema.js';
 import type { ApplicantPack, Submission } from '../src/model/records.js';
 import { runCheck } from '../src/validate/check.js';
-import { valueOutlierCheck } from '../src/validate/checks/outliers/valueOutliers.js';
+import { valueOutliersCheck } from '../src/validate/checks/outliers/valueOutliers.js';
 import { median } from '../src/util/median.js';
 import { robustZ } from '../src/validate/checks/outliers/robustZ.js';
 import { renderMessage } from '../src/report/catalogue.js';
@@ -57,7 +57,7 @@ describe('outlier flags', () => {
     // Nine applicants store 8–12 TB; one claims 50,000 TB.
     const packs = [8, 9, 10, 10, 11, 12, 9, 10, 11].map((n, i) => pack(i, n, 100));
     packs.push(pack(99, 50_000, 100));
-    const findings = runCheck(valueOutlierCheck, { submission: province(packs), rules });
+    const findings = runCheck(valueOutliersCheck, { submission: province(packs), rules });
     const values = findings.filter((f) => f.code === 'OUTLIER_VALUE');
     expect(values.map((f) => f.applicant)).toEqual(['杭州市/企业99']);
     expect(values[0]!.severity).toBe('info');
@@ -74,7 +74,7 @@ describe('outlier flags', () => {
   it('says 本市 when a city checks its own packs, and 低于 for a value far below', () => {
     const packs = [8, 9, 10, 10, 11, 12, 9, 10, 11].map((n, i) => pack(i, n, 100));
     packs.push(pack(99, 0.01, 100));
-    const f = runCheck(valueOutlierCheck, { submission: { ...province(packs), kind: 'city' }, rules }).find((x) => x.code === 'OUTLIER_VALUE')!;
+    const f = runCheck(valueOutliersCheck, { submission: { ...province(packs), kind: 'city' }, rules }).find((x) => x.code === 'OUTLIER_VALUE')!;
     expect(renderMessage(f, 'zh')).toBe('云存储的 N（0.01）明显低于本市同类企业（中位数 10，相差约 1000 倍），请核实');
   });
 
@@ -82,7 +82,7 @@ describe('outlier flags', () => {
     // 10 TB for 100 staff = 0.1 TB each; 300 TB for 10 staff = 30 TB each (300 × the median).
     const packs = [10, 10, 10, 10, 10, 10, 10, 10].map((n, i) => pack(i, n, 100));
     packs.push(pack(50, 300, 10));
-    const findings = runCheck(valueOutlierCheck, { submission: province(packs), rules });
+    const findings = runCheck(valueOutliersCheck, { submission: province(packs), rules });
     const per = findings.filter((f) => f.code === 'OUTLIER_PER_EMPLOYEE');
     expect(per).toHaveLength(1);
     expect(per[0]!.args).toMatchObject({ perEmployee: '30', employees: 10, median: '0.1' });
@@ -90,6 +90,6 @@ describe('outlier flags', () => {
 
   it('says nothing about a small province where a distribution means little', () => {
     const packs = [1, 1000].map((n, i) => pack(i, n, 100));
-    expect(runCheck(valueOutlierCheck, { submission: province(packs), rules })).toEqual([]);
+    expect(runCheck(valueOutliersCheck, { submission: province(packs), rules })).toEqual([]);
   });
 });

@@ -58,8 +58,21 @@ export function findingsReference(): string {
     '',
   ];
   for (const [source, entries] of bySource) out.push(`- ${sourceTitle(source, descriptions)} (\`${source}\`, ${entries.length})`);
+  out.push(
+    '',
+    '## 通知条款与校验 · The notice, clause by clause',
+    '',
+    '每项校验依据通知的哪一条（条款全文与本工具的做法见 docs/notice.md）。',
+    'Which clause of the notice each check enforces (docs/notice.md quotes the clauses and what the tool does).',
+    '',
+    '| 通知依据 Notice | 校验 Check | 代码 Codes |',
+    '|---|---|---|',
+  );
+  for (const c of checks) out.push(`| ${cell(c.notice)} | \`${c.id}\` | ${Object.keys(c.codes).map((k) => `\`${k}\``).join(' ')} |`);
   for (const [source, entries] of bySource) {
     out.push('', `## ${sourceTitle(source, descriptions)}`, '', `来源 · Source: \`${source}\``, '');
+    const notice = source.startsWith('check/') ? checks.find((c) => `check/${c.id}` === source)?.notice : undefined;
+    if (notice) out.push(`通知依据 · Notice: ${cell(notice)}`, '');
     out.push('| 代码 Code | 级别 Severity | 消息 | Message | 修改方法 · How to fix |');
     out.push('|---|---|---|---|---|');
     for (const e of entries) {

@@ -24,8 +24,12 @@ export interface Report<C extends string> {
  * like an ESLint rule's `meta`), and a pure `run`.
  */
 export interface Check<T extends CodeTable = CodeTable> {
+  /** `<folder>.<file>` of the check's module, e.g. `values.numbers` for checks/values/numbers.ts. */
   id: string;
+  /** What holds when the check finds nothing, in Chinese. */
   description: string;
+  /** The clause of the notice the check enforces, quoted (docs/notice.md), or why it has none. */
+  notice: string;
   codes: T;
   run(ctx: CheckContext, report: Report<keyof T & string>): void;
 }
@@ -38,6 +42,7 @@ export interface Check<T extends CodeTable = CodeTable> {
 export interface AnyCheck {
   id: string;
   description: string;
+  notice: string;
   codes: CodeTable;
   run(ctx: CheckContext, report: Report<string>): void;
 }

@@ -55,6 +55,7 @@ function hasLastYearPaper(pack: ApplicantPack, rule: IndicatorRule, year: number
 export const invoiceLastYearCheck = defineCheck({
   id: 'evidence.invoiceLastYear',
   description: '云安全、云数据库等按费用评分的指标（N>0）有上年度的发票、收据或合同',
+  notice: '附件2 填表说明 2（1）「云安全和云数据库两项，需提供上年度的相关发票、收据或合同等佐证材料」',
   codes: {
     INVOICE_LAST_YEAR_MISSING: {
       severity: 'error',

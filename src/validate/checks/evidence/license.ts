@@ -37,6 +37,7 @@ export function acceptedLicense(evidence: readonly EvidenceFile[]): EvidenceFile
 export const licenseCheck = defineCheck({
   id: 'evidence.license',
   description: '证明材料中有营业执照（PDF 或图片），且文件内容确为该类型',
+  notice: '四、（二）「应同时提交企业营业执照复印件」',
   codes: {
     LICENSE_MISSING: {
       severity: 'error',

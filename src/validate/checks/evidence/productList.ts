@@ -25,6 +25,7 @@ const FILE_COLUMNS = [
 export const productListCheck = defineCheck({
   id: 'evidence.productList',
   description: '云计算产品和服务清单齐全，所列合同、发票文件存在，金额合计不超过近三年上云投入',
+  notice: '四、（二）「企业应用的云计算产品和服务清单、近三年与云服务商签订的上云业务合同及发票复印件」',
   codes: {
     PRODUCT_LIST_MISSING: {
       severity: 'error',

@@ -46,6 +46,7 @@ function usesOf(pack: ApplicantPack): Map<string, Use[]> {
 export const screenshotReuseCheck = defineCheck({
   id: 'evidence.screenshotReuse',
   description: '同一截图（按内容）用于两个系统或出现在两家企业的材料中',
+  notice: '附件2 填表说明 2（2）「每个系统的登录页和功能主页截图」；四、（三）「申报企业对填报内容和数据真实性负责」',
   codes: {
     SCREENSHOT_REUSED: {
       severity: 'warning',

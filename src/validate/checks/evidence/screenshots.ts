@@ -29,6 +29,7 @@ export function isReadableScreenshot(f: EvidenceFile): boolean {
 export const screenshotsCheck = defineCheck({
   id: 'evidence.screenshots',
   description: '每个云上系统有登录页和功能主页截图，文件存在、是真实的 PNG/JPEG 图片且两张不同',
+  notice: '四、（二）、附件2 填表说明 2（2）「清单中每个系统的登录页和功能主页截图」',
   codes: {
     SCREENSHOT_NOT_LISTED: {
       severity: 'error',

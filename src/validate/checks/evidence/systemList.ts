@@ -17,6 +17,7 @@ import {
 export const systemListCheck = defineCheck({
   id: 'evidence.systemList',
   description: '按系统数量评分的指标（N>0）在系统清单中列出 N 个云上系统、M 个系统，每个系统有功能简介',
+  notice: '四、（二）、附件2 填表说明 2（2）「以系统数量为评分指标的评分项，需提供相关系统清单和清单中每个系统的登录页和功能主页截图、系统功能简介」',
   codes: {
     SYSTEM_LIST_MISSING: {
       severity: 'error',

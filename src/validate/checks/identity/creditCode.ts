@@ -11,8 +11,9 @@ const FIX = { fixZh: '对照营业执照重新填写 18 位统一社会信用代
 
 /** A credit code identifies the enterprise across files, so a mistyped one must be caught. */
 export const creditCodeCheck = defineCheck({
-  id: 'credit-code',
+  id: 'identity.creditCode',
   description: '统一社会信用代码（如填写）须为 18 位、字符合法、校验码正确（GB 32100-2015）',
+  notice: '通知未要求（本工具的补充：统一社会信用代码按 GB 32100-2015 校验，用于识别同一企业）',
   codes: {
     CREDIT_CODE_LENGTH: {
       severity: 'error',

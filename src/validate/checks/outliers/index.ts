@@ -1,5 +1,5 @@
 import type { AnyCheck } from '../../check.js';
-import { valueOutlierCheck } from './valueOutliers.js';
+import { valueOutliersCheck } from './valueOutliers.js';
 
 /** Hints for reviewers: never a score change. */
-export const outlierChecks = [valueOutlierCheck] as const satisfies readonly AnyCheck[];
+export const outlierChecks = [valueOutliersCheck] as const satisfies readonly AnyCheck[];

@@ -14,9 +14,10 @@ const MIN_POPULATION = 8;
  * z-score of log N above the rules' threshold), and storage or devices per employee far beyond the
  * province median. Each finding says what was compared.
  */
-export const valueOutlierCheck = defineCheck({
-  id: 'value-outliers',
+export const valueOutliersCheck = defineCheck({
+  id: 'outliers.valueOutliers',
   description: '与全省分布相比异常的数值（供评审参考，不影响得分）',
+  notice: '四、（三）「申报企业对填报内容和数据真实性负责」（异常数值供评审核实，不影响得分）',
   codes: {
     OUTLIER_VALUE: {
       severity: 'info',

@@ -143,9 +143,10 @@ function checkSequence(a3: A3Record, city: CitySubmission, report: Report<Code>)
   );
 }
 
-export const a3Consistency = defineCheck({
-  id: 'a3Consistency',
-  description: 'A3 rows and packs match one to one, their figures agree with A1, 序号 is 1..n',
+export const a3ConsistencyCheck = defineCheck({
+  id: 'values.a3Consistency',
+  description: '附件3 的行与企业材料一一对应，数字与附件1 一致，序号为 1…n',
+  notice: '三、（二）「组织初审评估后向省经信厅报送推荐企业申报材料，及推荐排序表（附件3）」',
   codes,
   run({ submission }, report) {
     for (const city of submission.cities) {

@@ -5,9 +5,10 @@
 import { defineCheck } from '../../check.js';
 import { isZhejiangCity, locateAddress, normaliseCityName } from '../../../data/zhejiang.js';
 
-export const address = defineCheck({
-  id: 'address',
-  description: 'Registered address inside Zhejiang and in the city that recommends the enterprise',
+export const addressCheck = defineCheck({
+  id: 'values.address',
+  description: '注册地址在浙江省内，且在推荐该企业的城市',
+  notice: '二、（一）「申报企业须注册在浙江省境内」；三、（二）「各市经信局汇总辖区内企业申报材料」',
   codes: {
     ADDRESS_OUTSIDE_ZJ: {
       severity: 'error',

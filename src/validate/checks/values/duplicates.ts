@@ -31,9 +31,10 @@ function groupsOfSameEnterprise(packs: readonly ApplicantPack[]): ApplicantPack[
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
-export const duplicates = defineCheck({
-  id: 'duplicates',
-  description: 'The same enterprise (name or credit code) is not submitted twice, in one city or two',
+export const duplicatesCheck = defineCheck({
+  id: 'values.duplicates',
+  description: '同一企业（名称或统一社会信用代码相同）只申报一次，无论在同一市还是不同市',
+  notice: '通知未明文规定（本工具的理解：同一企业只能占一个名额）；四、（三）「内容、数据失实的，经信部门将终止其申报」',
   codes: {
     DUPLICATE_ENTERPRISE: {
       severity: 'error',

@@ -11,9 +11,10 @@ import { sameAmount, showNumber } from './compare.js';
 
 const INDICATOR: IndicatorKey = 'investment.cloud';
 
-export const investment = defineCheck({
-  id: 'investment',
-  description: 'A1 three-year investments equal A2 investment.cloud N and M',
+export const investmentCheck = defineCheck({
+  id: 'values.investment',
+  description: '附件1 的近三年上云投入、信息化投入与附件2「上云投入」的 N、M 相同',
+  notice: '附件2 上云投入「N: 近三年上云总投入」「M: 近三年信息化总投入」，即附件1「近三年上云投入」「近三年信息化建设和运维投入」',
   codes: {
     A1_A2_INVESTMENT_MISMATCH: {
       severity: 'error',

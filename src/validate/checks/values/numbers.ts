@@ -140,9 +140,10 @@ function checkDerivedM(ctx: Ctx, rule: IndicatorRule, inputs: Partial<Record<str
     );
 }
 
-export const numbers = defineCheck({
-  id: 'numbers',
-  description: 'Counts are whole, amounts are not negative, N ≤ M and M > 0 when N > 0',
+export const numbersCheck = defineCheck({
+  id: 'values.numbers',
+  description: '人数为整数，金额不为负，N ≤ M，N > 0 时 M > 0',
+  notice: '附件2 评分解释「该项目自评分 = N ÷ M × 5」：N 不大于 M，M 为 0 时无从计算；附件1 的人数、金额按表头单位填报',
   codes,
   run({ submission, rules }, report) {
     for (const city of submission.cities)

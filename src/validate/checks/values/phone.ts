@@ -29,9 +29,10 @@ export function isValidPhone(text: string): boolean {
   return parts.length > 0 && parts.every(isValidOne);
 }
 
-export const phone = defineCheck({
-  id: 'phone',
-  description: 'Phone numbers in A1 and A3 are mainland mobile or landline numbers',
+export const phoneCheck = defineCheck({
+  id: 'values.phone',
+  description: '附件1、附件3 中的电话是大陆手机号或固定电话',
+  notice: '附件1、附件3「联系电话」（通知未规定格式；本工具核对号码的格式）',
   codes: {
     PHONE_INVALID: {
       severity: 'warning',

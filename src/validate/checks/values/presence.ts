@@ -10,9 +10,10 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-export const presence = defineCheck({
-  id: 'presence',
-  description: 'A1 and A2 for each applicant, one A3 per city, required A1 fields filled in',
+export const presenceCheck = defineCheck({
+  id: 'values.presence',
+  description: '每家企业有附件1 和附件2，每个市有一份附件3，附件1 的必填项已填写',
+  notice: '三、（一）「填写“制造业云上企业申报表”（附件1）和“制造业云上企业用云水平评估表”（附件2）」；三、（二）「报送推荐企业申报材料，及推荐排序表（附件3）」',
   codes: {
     A1_MISSING: {
       severity: 'error',
