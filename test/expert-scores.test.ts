@@ -10,10 +10,10 @@ import { readExpertScores, parseExpertRows } from '../src/ingest/readExpertScore
 import { mergeExpertScores, zscoreItem } from '../src/expert/mergeExpertScores.js';
 import { evaluate } from '../src/evaluate.js';
 import { gbk } from '../src/fixtures/zipWriter.js';
-import { valueChecks } from '../src/validate/checks/values/index.js';
+import { presenceCheck } from '../src/validate/checks/values/presence.js';
 import { ExpertSheetError } from '../src/util/errors.js';
 
-const presenceOnly = valueChecks.find((c) => c.id === 'presence')!;
+const presenceOnly = presenceCheck;
 
 let rules: Rules;
 let dir: string;

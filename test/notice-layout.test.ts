@@ -18,6 +18,8 @@ import type { WorkbookReader } from '../src/ingest/files/openWorkbook.js';
 import type { ApplicantPack, Submission } from '../src/model/records.js';
 import type { ApplicantResult } from '../src/model/result.js';
 import { evaluate } from '../src/evaluate.js';
+import { duplicatesCheck } from '../src/validate/checks/values/duplicates.js';
+import { a3ConsistencyCheck } from '../src/validate/checks/values/a3Consistency.js';
 import { checks as registryChecks } from '../src/validate/registry.js';
 import { indicatorValues } from '../src/score/indicatorValues.js';
 import { toNumber, type Rational } from '../src/score/decimal.js';
@@ -126,7 +128,7 @@ function scoreTogether(packs: ApplicantPack[]): Map<string, ApplicantResult> {
     cities: [{ name: '杭州市', id: '杭州市', applicants: packs, findings: [] }],
     findings: [],
   };
-  const checks = registryChecks.filter((c) => !c.id.startsWith('evidence.') && c.id !== 'duplicates');
+  const checks = registryChecks.filter((c) => !c.id.startsWith('evidence.') && c !== duplicatesCheck);
   const result = evaluate(submission, rules, { checks });
   return new Map(result.applicants.map((a) => [a.id.split('/')[1]!, a]));
 }
@@ -301,7 +303,7 @@ describe.each(READERS)('the notice’s 附件1 and 附件3 (%s reader)', (reader
       files: [],
       findings: [],
     }));
-    const checks = registryChecks.filter((c) => c.id === 'values.a3Consistency');
+    const checks = registryChecks.filter((c) => c === a3ConsistencyCheck);
     for (const a3 of [found.a3!, twinA3.a3!]) {
       const result = evaluate({ root: 'x', kind: 'province', cities: [{ name: '杭州市', id: '杭州市', a3, applicants: packs, findings: [] }], findings: [] }, rules, { checks });
       expect(result.applicants.map((a) => [a.name, a.cityRecommendedRank]).sort()).toEqual(A3_READ.map((r) => [r.enterpriseName, r.seq]).sort());
