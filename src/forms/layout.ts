@@ -351,7 +351,7 @@ export type SystemColumnKey =
   | 'loginScreenshot'
   | 'mainScreenshot';
 
-/** The system-count indicators as 系统清单 names them (SPEC 3.4), for the drop-down. */
+/** The system-count indicators as 系统清单 names them (docs/notice.md § 材料报送要求), for the drop-down. */
 export const SYSTEM_INDICATOR_NAMES = ['研发', '生产', '供应链', '营销', '其他', '行政办公', '设备管理', '系统协同'] as const;
 
 export const SYSTEM_COLUMNS: readonly ColumnSpec<SystemColumnKey>[] = [

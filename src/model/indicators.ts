@@ -1,4 +1,4 @@
-/** Stable keys of the fifteen self-scored indicators (SPEC 3.2). The rules file describes each. */
+/** Stable keys of the fifteen self-scored indicators of 附件2 (docs/notice.md § 附件2). The rules file describes each. */
 export const INDICATOR_KEYS = [
   'infra.storage',
   'infra.server',

@@ -96,7 +96,7 @@ export interface A3Record {
   rows: A3Row[];
 }
 
-/** One row of 系统清单 (SPEC 3.4). `indicator` is mapped from its Chinese name when known. */
+/** One row of 系统清单 (ours: the notice asks for 「相关系统清单」 but prints no form; docs/notice.md § 材料报送要求). `indicator` is mapped from its Chinese name when known. */
 export interface SystemRow {
   row: number;
   indicatorName: Cell<string | null>;
@@ -115,7 +115,7 @@ export interface SystemList {
   rows: SystemRow[];
 }
 
-/** One row of 云计算产品和服务清单 (SPEC 3.5). */
+/** One row of 云计算产品和服务清单 (ours, like 系统清单; docs/notice.md § 材料报送要求). */
 export interface ProductRow {
   row: number;
   name: Cell<string | null>;

@@ -1,5 +1,5 @@
 /**
- * The one result object (SPEC 6). `evaluate` makes it; every renderer (console, json, junit, github,
+ * The one result object (docs/notice.md § 本工具的保证). `evaluate` makes it; every renderer (console, json, junit, github,
  * xlsx, pdf) reads it and none recomputes a score. results.json is this object, serialised.
  */
 import type { Finding, Severity } from './finding.js';

@@ -1,5 +1,5 @@
 /**
- * results.json (SPEC 6): the Result, serialised with a fixed key order, so the same Result gives the
+ * results.json (docs/results.schema.json): the Result, serialised with a fixed key order, so the same Result gives the
  * same bytes however its objects were built, and a diff between two runs shows only what changed.
  */
 import type { Finding } from '../findings/finding.js';

@@ -1,5 +1,5 @@
 /**
- * Province and city ranking by total, with the tie-breaks of SPEC 5, and the city's own 推荐排序
+ * Province and city ranking by total, with the tie-breaks of docs/notice.md § 本工具的理解, and the city's own 推荐排序
  * looked up for comparison.
  */
 import { normaliseEnterpriseName } from '../model/enterpriseName.js';

@@ -1,5 +1,5 @@
 /**
- * Identical content must give identical files (SPEC 6). exceljs zips with JSZip, which stamps every
+ * Identical content must give identical files (docs/notice.md § 本工具的保证). exceljs zips with JSZip, which stamps every
  * entry with the current time (DOS date and time, 2-second steps), so the stamps are overwritten in
  * place with one fixed moment. The stamps are not covered by the CRC, so nothing else changes.
  */
