@@ -9,6 +9,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../../findings/find
 import { renderFix, renderMessage, type Lang } from '../catalogue.js';
 import { compareCityNames } from '../../data/zhejiang.js';
 import { placeOf } from '../json.js';
+import { waivedText } from '../decisionsReport.js';
 import { word } from '../words.js';
 import { findingOwner } from '../findingOwner.js';
 import { countBySeverity } from './counts.js';
@@ -79,6 +80,7 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, indent: string):
   if (where) lines.push(`${indent}  ${c.dim(t.where + t.colon)}${c.underline(where)}`);
   const fix = renderFix(f, lang);
   if (fix) lines.push(`${indent}  ${c.dim(t.fix + t.colon)}${fix}`);
+  if (f.waived) lines.push(`${indent}  ${c.green(waivedText(f, lang))}`);
   return lines;
 }
 
