@@ -161,7 +161,8 @@ export function formatText(findings: readonly Finding[], opts: TextOptions): str
     out.push('');
   }
 
-  const worst = worstOf(findings);
+  // What was waived on review is listed above but leaves nothing to fix.
+  const worst = worstOf(findings.filter((f) => f.waived === undefined));
   const count = countLine(findings, lang);
   if (count) out.push(worst ? paint(c, worst, count) : count);
   if (worst === 'error') out.push(c.red(t.fixErrors));
