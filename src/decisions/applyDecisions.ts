@@ -253,12 +253,9 @@ export function applyDecisions(sheet: DecisionSheet, input: DecisionInput): Deci
       p.subject += `\u0000${rule.key}\u0000${side}`;
       p.content = String(parsed.value);
     } else if (kind === 'reinstate') {
-      const rejecting = own.filter((f) => rejects(f, rules));
-      if (rejecting.length === 0) {
-        refuse('DECISION_NOT_REJECTED');
-        continue;
-      }
-      p.matched = rejecting;
+      // Whether there is anything to reinstate is asked after the contradictions: 终止申报 and
+      // 恢复受理 of one applicant are refused together whatever else is wrong with either.
+      p.matched = own.filter((f) => rejects(f, rules));
     }
     pending.push(p);
   }
@@ -285,6 +282,14 @@ export function applyDecisions(sheet: DecisionSheet, input: DecisionInput): Deci
           { row: p.row.row, other: other.row.row, enterprise: p.row.enterprise, ...contradiction(p, other) },
           where(p.row.row),
         );
+        p.outcome.refusal = f;
+        refusals.push(f);
+      }
+      continue;
+    }
+    if (first.kind === 'reinstate' && first.matched!.length === 0) {
+      for (const p of list) {
+        const f = finding('DECISION_NOT_REJECTED', { row: p.row.row, enterprise: p.row.enterprise }, where(p.row.row));
         p.outcome.refusal = f;
         refusals.push(f);
       }

@@ -17,14 +17,15 @@ export function describeChanges(outcomes: readonly DecisionOutcome[], before: Re
     const a0 = o.applicant !== null ? was.get(o.applicant) : undefined;
     const a1 = o.applicant !== null ? now.get(o.applicant) : undefined;
     if (!o.applied || !a0 || !a1) return o;
+    // The applicant's status, total and rank first: what a reader of one line needs before the details.
     const changes: DecisionChange[] = [];
+    for (const field of APPLICANT_FIELDS) if (a0[field] !== a1[field]) changes.push({ field, before: a0[field], after: a1[field] });
     if (o.indicator) {
       const i0 = a0.indicators[o.indicator];
       const i1 = a1.indicators[o.indicator];
       for (const field of INDICATOR_FIELDS)
         if (i0[field] !== i1[field]) changes.push({ field, indicator: o.indicator, before: i0[field], after: i1[field] });
     }
-    for (const field of APPLICANT_FIELDS) if (a0[field] !== a1[field]) changes.push({ field, before: a0[field], after: a1[field] });
     return { ...o, changes };
   });
 }
