@@ -360,7 +360,7 @@ function decideApplicant(
   for (let round = 0; round <= list.length && corrections.length > 0; round++) {
     values = corrected(original_, corrections, rules);
     const bad = corrections.filter((p) => {
-      const keys = affected(p.correction!.rule.key, rules);
+      const keys = affected(p.correction!.rule.key, p.correction!.side, rules);
       return keys.some((k) => ratioProblem(values[k]?.n ?? null, values[k]?.m ?? null) === 'nGreaterThanM');
     });
     if (bad.length === 0) break;
@@ -393,7 +393,7 @@ function decideApplicant(
         const atCell = f.location?.cell !== undefined && cells.some((c) => c.cell === f.location!.cell && c.sheet === f.location!.sheet && c.file === f.location!.file);
         if (atCell || PAIR_CODES.has(f.code)) mark(f, p);
       }
-      for (const k of affected(rule.key, rules)) touch(k, p.row.row);
+      for (const k of affected(rule.key, side, rules)) touch(k, p.row.row);
     }
   }
   const applied = new Set<Pending>(corrections);
@@ -426,8 +426,9 @@ function decideApplicant(
   return out;
 }
 
-/** An indicator and those whose M is the sum of its N (系统协同 for each 云上业务 part). */
-function affected(key: IndicatorKey, rules: Rules): IndicatorKey[] {
+/** An indicator and, for its N, those whose M is the sum of its N (系统协同 for each 云上业务 part). */
+function affected(key: IndicatorKey, side: 'n' | 'm', rules: Rules): IndicatorKey[] {
+  if (side === 'm') return [key];
   return [key, ...rules.indicators.filter((r) => r.mSumOf?.includes(key)).map((r) => r.key)];
 }
 
