@@ -35,6 +35,9 @@ import { expertTotal as sumExpertItems, indicatorScore, maxTotal, totals } from 
 import { cityRecommendedRank, cityRecommendedRow, compareForRanking, decidingCriterion, rankEntries, type RankingEntry } from './score/ranking.js';
 import { compareFindings, sortFindings } from './findings/findingOrder.js';
 import { applicantName } from './model/enterpriseName.js';
+import type { DecisionSheet } from './model/decision.js';
+import { applyDecisions, counts, markSources, rejects, type DecidedApplicant } from './decisions/applyDecisions.js';
+import { describeChanges } from './decisions/describeChanges.js';
 
 export interface EvaluateOptions {
   expert?: ExpertInput;
@@ -43,6 +46,8 @@ export interface EvaluateOptions {
   // A check's `run` takes a reporter typed to its own codes, so only `any` admits a list of different checks.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   checks?: readonly AnyCheck[];
+  /** The clerk's 人工复核记录表: applied before scoring and ranking (decisions/applyDecisions.ts). */
+  decisions?: DecisionSheet;
 }
 
 const scoreFinding = findingsOf(scoreCodes);
@@ -107,18 +112,17 @@ interface Assessed {
   selfScores: Map<IndicatorKey, Rational>;
 }
 
-function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules, expert: ExpertInput | undefined, panel: Finding[]): Assessed {
+function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules: Rules, expert: ExpertInput | undefined, panel: Finding[], decided?: { applicant?: DecidedApplicant; file: string }): Assessed {
   const findings = [...own];
-  const rejectedBy = [
-    ...new Set(findings.filter((f) => f.severity === 'error' && rules.effects.reject.includes(f.code)).map((f) => f.code)),
-  ].sort();
+  // A finding waived on review (人工复核) stays listed but decides nothing from here on.
+  const rejectedBy = [...new Set(findings.filter((f) => rejects(f, rules)).map((f) => f.code))].sort();
   const rejected = rejectedBy.length > 0;
   // The panel scores only applicants still in the running: a rejected one lacks expert scores by design.
   // That nobody scored it is the panel's to put right, so it goes on their list, not the applicant's.
   if (expert && !rejected && !(expert.perApplicant.get(pack.id)?.experts ?? 0))
     panel.push(applyOverrides(expertFinding('EXPERT_NOT_SCORED', { enterprise: nameOf(pack) }, undefined, { applicant: pack.id, city: pack.city }), rules));
-  const values = indicatorValues(pack.a2, rules);
-  const indicatorsInError = new Set(findings.filter((f) => f.severity === 'error' && f.indicator).map((f) => f.indicator!));
+  const values = decided?.applicant?.values ?? indicatorValues(pack.a2, rules);
+  const indicatorsInError = new Set(findings.filter((f) => f.severity === 'error' && counts(f) && f.indicator).map((f) => f.indicator!));
   const verified = new Set<IndicatorKey>();
   const selfScores = new Map<IndicatorKey, Rational>();
   for (const rule of rules.indicators) {
@@ -146,10 +150,10 @@ function assess(pack: ApplicantPack, city: CitySubmission, own: Finding[], rules
   const flagLevel = SEVERITY_ORDER[rules.effects.flagOn];
   const status: ApplicantStatus = rejected
     ? 'rejected'
-    : findings.some((f) => SEVERITY_ORDER[f.severity] >= flagLevel)
+    : findings.some((f) => counts(f) && SEVERITY_ORDER[f.severity] >= flagLevel)
       ? 'flagged'
       : 'qualified';
-  const sources = indicatorSources(pack.a2, rules);
+  const sources = markSources(indicatorSources(pack.a2, rules), decided?.applicant, decided?.file ?? '');
   return { pack, city, name: nameOf(pack), findings, status, rejectedBy, values, sources, verified, selfScores };
 }
 
@@ -193,7 +197,13 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     } else topLevel.push(f);
   }
 
-  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules, options.expert, panel));
+  const decided = options.decisions ? applyDecisions(options.decisions, { packs: packs.map((p) => p.pack), findings: byApplicant, rules }) : null;
+  if (decided) {
+    for (const [id, d] of decided.applicants) byApplicant.set(id, d.findings);
+    topLevel.push(...decided.findings);
+  }
+  const decidedFor = (id: string) => (decided ? { file: decided.file, ...(decided.applicants.has(id) ? { applicant: decided.applicants.get(id)! } : {}) } : undefined);
+  const assessed = packs.map(({ pack, city }) => assess(pack, city, byApplicant.get(pack.id) ?? [], rules, options.expert, panel, decidedFor(pack.id)));
   const eligible = assessed.filter((a) => a.status !== 'rejected');
 
   const horizontal = new Map<IndicatorKey, HorizontalRanking>();
@@ -230,6 +240,8 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
         verified: a.verified.has(rule.key),
         sources: a.sources[rule.key] ?? {},
       };
+      const changedBy = decided?.applicants.get(a.pack.id)?.indicatorRows.get(rule.key);
+      if (changedBy) indicators[rule.key].decisions = [...changedBy].sort((x, y) => x - y);
     }
     // The result type holds every known key; one that a later batch's rules do not score shows empty.
     for (const key of INDICATOR_KEYS) indicators[key] ??= emptyIndicator();
@@ -299,6 +311,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
       selected: isSelected(s),
       received: receiptOf(a.pack),
       findings: sortFindings(a.findings),
+      ...(decided?.applicants.get(a.pack.id)?.rows.length ? { decisions: [...decided.applicants.get(a.pack.id)!.rows].sort((x, y) => x - y) } : {}),
     };
   });
 
@@ -321,8 +334,8 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     }));
 
   const allFindings = [...topLevel, ...panel, ...applicants.flatMap((x) => x.findings)];
-  const count = (sev: Finding['severity']) => allFindings.filter((f) => f.severity === sev).length;
-  return {
+  const count = (sev: Finding['severity']) => allFindings.filter((f) => f.severity === sev && counts(f)).length;
+  const result: Result = {
     schemaVersion: 2,
     rules: { id: rules.id, title: rules.title },
     input: { root: submission.root, kind: submission.kind },
@@ -342,7 +355,11 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     applicants: ordered,
     findings: cityOrder(sortFindings(topLevel)),
     panelReview: panelReviewOrder(panel),
+    decisions: [],
   };
+  // What each decision changed: the same input scored without the decisions, compared.
+  if (decided) result.decisions = describeChanges(decided.outcomes, evaluate(submission, rules, { ...options, decisions: undefined }), result);
+  return result;
 }
 
 /** Province-wide findings first, then each city's in the official order (stable within). */

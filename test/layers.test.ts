@@ -24,7 +24,7 @@ function readmeLayers(): string[][] {
 }
 
 /** Layers checks and scoring live in: pure functions of records and rules, no file system. */
-const PURE = ['model', 'findings', 'data', 'forms', 'score', 'expert', 'validate', 'evaluate.ts'];
+const PURE = ['model', 'findings', 'data', 'forms', 'score', 'expert', 'validate', 'decisions', 'evaluate.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

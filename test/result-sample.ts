@@ -391,6 +391,7 @@ export function sampleResult(opts: { expertScored?: boolean; applicants?: number
     applicants,
     findings: topLevel,
     panelReview,
+    decisions: [],
   };
 }
 

@@ -4,6 +4,7 @@ import { word } from '../report/words.js';
 import { selectionWarnings } from '../report/selectionNotes.js';
 import { compareCityNames } from '../data/zhejiang.js';
 import { panelReviewLine } from '../report/panelReview.js';
+import { decisionsCountLine } from '../report/decisionsReport.js';
 
 const STATUSES: readonly ApplicantStatus[] = ['qualified', 'flagged', 'rejected'];
 
@@ -26,11 +27,13 @@ export function printSummary(result: Result, lang: Lang, written: string[], out:
     );
     lines.push(result.expertScored ? '总分含专家评分（满分 100）。' : `总分为自评与横向评分（满分 75），${word('pendingExpert', lang)}。`);
     if (result.panelReview.length > 0) lines.push(panelReviewLine(result, 'zh'));
+    if (result.decisions.length > 0) lines.push(decisionsCountLine(result, 'zh'));
   } else {
     const plural = (k: number, w: 'error' | 'warning') => `${k} ${word(w, lang)}${k === 1 ? '' : 's'}`;
     lines.push(`${s.applicants} applicants: ${statusCounts(result.applicants, lang)}; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`);
     lines.push(result.expertScored ? 'Totals include the expert panel (out of 100).' : `Totals are out of 75; ${word('pendingExpert', lang)}.`);
     if (result.panelReview.length > 0) lines.push(panelReviewLine(result, 'en'));
+    if (result.decisions.length > 0) lines.push(decisionsCountLine(result, 'en'));
   }
   const cities = [...result.cities].sort((x, y) => compareCityNames(x.name, y.name)).filter((c) => c.name !== '');
   if (cities.length > 1) {

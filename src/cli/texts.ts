@@ -39,6 +39,7 @@ export interface CliTexts {
     out: string;
     rules: string;
     expertScores: string;
+    decisions: string;
     normalize: string;
     select: string;
     threshold: string;
@@ -49,7 +50,7 @@ export interface CliTexts {
     format: string;
     quiet: string;
   };
-  validate: { description: string; dir: string; format: string; failOn: string; annotate: string };
+  validate: { description: string; dir: string; format: string; failOn: string; annotate: string; decisions: string };
   template: { description: string; out: string };
   draftA3: { description: string; cityDir: string; out: string };
   examplesText: Record<'program' | 'score' | 'validate', string[]>;
@@ -89,6 +90,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       out: '输出目录（默认：./out；它在输入目录之内时改为输入目录旁的「<输入目录名>-评审结果」）',
       rules: '评分规则文件（默认：内置的 zj-2021-batch1）',
       expertScores: '专家评分表（CSV 或 XLSX）',
+      decisions: '人工复核记录表（CSV 或 XLSX）：豁免问题、更正数值、终止申报、恢复受理，在评分排名前执行',
       normalize: '专家分标准化',
       select: '初选名单：按总分取前 N 名',
       threshold: '初选名单：总分不低于此分数',
@@ -105,8 +107,9 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       format: '输出格式',
       failOn: '达到此级别的问题时退出码为 1',
       annotate: '输出标注了问题单元格的工作簿副本（退回企业修改用）',
+      decisions: '人工复核记录表（CSV 或 XLSX）：显示各条复核决定会改变什么',
     },
-    template: { description: '生成空白表格：附件1、附件2、附件3、系统清单、云计算产品和服务清单、专家评分表', out: '输出目录（默认：当前目录）' },
+    template: { description: '生成空白表格：附件1、附件2、附件3、系统清单、云计算产品和服务清单、专家评分表、人工复核记录表', out: '输出目录（默认：当前目录）' },
     draftA3: {
       description: '用各企业附件1预填本市推荐排序表（附件3），按计算的市内排名排序',
       cityDir: '某市文件夹',
@@ -151,6 +154,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       out: 'output folder (default: ./out; when that lies inside the input, 「<input folder>-评审结果」 beside the input)',
       rules: 'rules file (default: the built-in zj-2021-batch1)',
       expertScores: "the expert panel's sheet (CSV or XLSX)",
+      decisions: "the clerk's review decisions sheet (CSV or XLSX): waive, correct, terminate, reinstate; applied before ranking",
       normalize: 'normalise expert scores',
       select: 'shortlist: the top N by total',
       threshold: 'shortlist: every applicant with at least this total',
@@ -167,8 +171,9 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       format: 'output format',
       failOn: 'exit 1 when problems of this severity or above are found',
       annotate: 'write copies of the workbooks with the problem cells marked (to send back)',
+      decisions: "the clerk's review decisions sheet (CSV or XLSX): show what each decision would change",
     },
-    template: { description: 'write the blank forms: attachments 1–3, system list, cloud products list, expert sheet', out: 'output folder (default: the current folder)' },
+    template: { description: 'write the blank forms: attachments 1–3, system list, cloud products list, expert sheet, review decisions sheet', out: 'output folder (default: the current folder)' },
     draftA3: {
       description: "pre-fill the city's ranking table (attachment 3) from its packs, in computed order",
       cityDir: 'a city folder',

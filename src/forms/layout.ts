@@ -7,7 +7,7 @@ import type { A1FieldKey } from '../model/records.js';
 import { DATA_CATEGORIES, type DataCategory, type ExpertKey, type IndicatorKey } from '../model/indicators.js';
 import type { Rules, IndicatorRule } from '../rules/schema.js';
 
-export type FormKind = 'a1' | 'a2' | 'a3' | 'systems' | 'products' | 'experts';
+export type FormKind = 'a1' | 'a2' | 'a3' | 'systems' | 'products' | 'experts' | 'decisions';
 
 /** The title printed in the first row of each form; recognition is by this text, never by file name. */
 export const FORM_TITLES: Record<FormKind, string> = {
@@ -17,6 +17,7 @@ export const FORM_TITLES: Record<FormKind, string> = {
   systems: '系统清单',
   products: '云计算产品和服务清单',
   experts: '专家评分表',
+  decisions: '人工复核记录表',
 };
 
 /** Short names used in messages (`{form}`) and as sheet names. */
@@ -27,6 +28,7 @@ export const FORM_NAMES: Record<FormKind, string> = {
   systems: '系统清单',
   products: '云计算产品和服务清单',
   experts: '专家评分表',
+  decisions: '人工复核记录表',
 };
 
 export const SHEET_NAMES: Record<FormKind, string> = {
@@ -36,6 +38,7 @@ export const SHEET_NAMES: Record<FormKind, string> = {
   systems: '系统清单',
   products: '云计算产品和服务清单',
   experts: '专家评分表',
+  decisions: '人工复核记录表',
 };
 
 export const TEMPLATE_FILES: Record<FormKind, string> = {
@@ -45,6 +48,7 @@ export const TEMPLATE_FILES: Record<FormKind, string> = {
   systems: '系统清单.xlsx',
   products: '云计算产品和服务清单.xlsx',
   experts: '专家评分表.xlsx',
+  decisions: '人工复核记录表.xlsx',
 };
 
 /** How a value cell is read: its kind decides parsing, `unit` is the target of unit conversion. */
@@ -404,6 +408,36 @@ export function expertColumns(rules: Rules): ColumnSpec<ExpertColumnKey>[] {
     ),
   ];
 }
+
+/**
+ * The clerk's 人工复核记录表 (`score --decisions`): one row per decision. The first header of each
+ * column is the template's; the others are what a clerk may have typed instead.
+ */
+export const DECISION_COLUMNS = {
+  enterprise: ['企业', '企业名称', '统一社会信用代码', '申报企业'],
+  type: ['类型', '复核类型', '决定类型'],
+  target: ['对象', '复核对象'],
+  value: ['新值', '更正值'],
+  reason: ['理由', '复核理由', '原因'],
+  clerk: ['经办人', '复核人'],
+  date: ['日期', '复核日期'],
+} as const;
+
+/** The four types, as the sheet names them (the template's drop-down). */
+export const DECISION_TYPES = { waive: '豁免问题', correct: '更正数值', terminate: '终止申报', reinstate: '恢复受理' } as const;
+
+export type DecisionColumnKey = keyof typeof DECISION_COLUMNS;
+
+/** The template's columns of the 人工复核记录表; the header's bracketed remark is not part of the label. */
+export const DECISION_SHEET_COLUMNS: readonly ColumnSpec<DecisionColumnKey>[] = [
+  { key: 'enterprise', header: '企业（名称、统一社会信用代码或企业 id）', kind: 'text' },
+  { key: 'type', header: '类型', kind: 'text', list: Object.values(DECISION_TYPES) },
+  { key: 'target', header: '对象（问题代码及位置，或指标名称 N/M）', kind: 'text' },
+  { key: 'value', header: '新值（仅更正数值）', kind: 'text' },
+  { key: 'reason', header: '理由（必填）', kind: 'text' },
+  { key: 'clerk', header: '经办人', kind: 'text' },
+  { key: 'date', header: '日期', kind: 'text' },
+];
 
 /** Indicators whose N counts systems, keyed by their name (系统清单 「指标」 column). */
 export function systemIndicatorsByName(rules: Rules): Map<string, IndicatorKey> {

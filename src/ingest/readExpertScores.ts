@@ -1,25 +1,20 @@
 /**
- * Reads the panel's 专家评分表 (CSV or XLSX): one row per expert and enterprise. CSV bytes are
- * decoded first (UTF-8 with or without BOM, else GB18030) so no character is ever split. Scores are
+ * Reads the panel's 专家评分表 (CSV or XLSX, through readTables.ts): one row per expert and enterprise. Scores are
  * read with the forms' number reader (「3.5分」, full-width digits); a sheet from which no score can be
  * read at all is refused with an `ExpertSheetError` saying what the sheet should hold.
  */
-import { readFile } from 'node:fs/promises';
-import { isCsvName } from '../data/inputTree.js';
-import { parse } from 'csv-parse/sync';
 import type { Finding } from '../findings/finding.js';
 import type { ExpertRow, ExpertSheet } from '../model/expert.js';
 import { findingsOf } from '../findings/finding.js';
 import type { Rules } from '../rules/schema.js';
-import { decodeText } from '../util/decodeText.js';
 import { displayPath } from '../util/displayPath.js';
-import { ExpertSheetError, UsageError } from '../util/errors.js';
+import { ExpertSheetError } from '../util/errors.js';
 import { expertCodes } from '../expert/codes.js';
 import { EXPERT_COLUMNS as COLUMNS, expectedSheet, plainText } from '../expert/text.js';
 import { labelKey, normaliseText } from '../forms/normalise.js';
-import { address, gridFromWorksheet } from './forms/grid.js';
+import { address } from './forms/grid.js';
+import { readTables, TableUnreadable } from './readTables.js';
 import { parseNumber } from './forms/parseNumber.js';
-import { loadExcel } from '../util/loadExcel.js';
 
 const finding = findingsOf(expertCodes);
 
@@ -106,43 +101,15 @@ export function parseExpertRows(table: string[][], file: string, sheet: string, 
 }
 
 export async function readExpertScores(file: string, rules: Rules): Promise<ExpertSheet> {
-  let bytes: Buffer;
+  let read: Awaited<ReturnType<typeof readTables>>;
   try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new UsageError(`无法读取专家评分表：${file}`, { cause });
-  }
-  const shown = displayPath(file);
-  if (isCsvName(file)) {
-    const { text } = decodeText(bytes);
-    let table: string[][];
-    try {
-      table = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
-    } catch (e) {
-      refuse(shown, `CSV 无法解析（${(e as Error).message}）`, rules);
-    }
-    return parseExpertRows(table, shown, '', rules);
-  }
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    read = await readTables(file, '专家评分表');
   } catch (e) {
-    refuse(shown, `不是可读取的 .xlsx 工作簿（${(e as Error).message}）`, rules);
+    if (e instanceof TableUnreadable) refuse(displayPath(file), e.message, rules);
+    throw e;
   }
-  if (wb.worksheets.length === 0) refuse(shown, '工作簿中没有工作表', rules);
+  const { shown, sheets } = read;
   // The first sheet with a header row: a cover or instructions sheet in front of the scores is common.
-  let first: { table: string[][]; name: string } | undefined;
-  for (const ws of wb.worksheets) {
-    // The same cell normalisation as the forms (rich text, formulas' results, merged cells, dates).
-    const grid = gridFromWorksheet(ws, shown);
-    const table: string[][] = [];
-    for (let r = 1; r <= grid.rowCount; r++) {
-      const cells: string[] = [];
-      for (let c = 1; c <= grid.colCount; c++) cells.push(grid.isMaster(r, c) ? grid.at(r, c).text : '');
-      table.push(cells);
-    }
-    first ??= { table, name: ws.name };
-    if (table.some(isHeader)) return parseExpertRows(table, shown, ws.name, rules);
-  }
-  return parseExpertRows(first!.table, shown, first!.name, rules);
+  const chosen = sheets.find((s) => s.table.some(isHeader)) ?? sheets[0]!;
+  return parseExpertRows(chosen.table, shown, chosen.name, rules);
 }

@@ -19,4 +19,9 @@ export interface Finding<C extends string = string> {
   city?: string;
   /** The indicator this finding is about: an error here makes that indicator unverified. */
   indicator?: IndicatorKey;
+  /**
+   * Set when a 人工复核 decision waived it (or a correction or reinstatement resolved it): the finding
+   * stays listed, marked 已复核豁免 with the reason, and no longer counts for status, verification or points.
+   */
+  waived?: { row: number; file: string; reason: string };
 }

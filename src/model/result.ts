@@ -5,6 +5,7 @@
 import type { Finding, Severity } from './finding.js';
 import type { ExpertKey, IndicatorKey } from './indicators.js';
 import type { InputKind } from './records.js';
+import type { DecisionOutcome } from './decision.js';
 
 export type ApplicantStatus = 'qualified' | 'flagged' | 'rejected';
 
@@ -59,6 +60,8 @@ export interface IndicatorResult {
   verified: boolean;
   /** Where N and M came from (see IndicatorSources); `{}` when nothing was read (no Attachment 2). */
   sources: IndicatorSources;
+  /** Rows of the 人工复核记录表 that changed this indicator (a value corrected, a finding on it waived). */
+  decisions?: number[];
 }
 
 export interface ExpertResult {
@@ -136,6 +139,8 @@ export interface ApplicantResult {
   selected: boolean;
   received: Receipt;
   findings: Finding[];
+  /** Rows of the 人工复核记录表 applied to this applicant (see Result.decisions). */
+  decisions?: number[];
 }
 
 export interface ResultSummary {
@@ -195,6 +200,11 @@ export interface Result {
    * Empty without an expert sheet.
    */
   panelReview: Finding[];
+  /**
+   * 人工复核记录: every row of the clerk's decisions sheet, in sheet order, applied (with what it changed)
+   * or refused (with the finding saying why). Empty without `--decisions`.
+   */
+  decisions: DecisionOutcome[];
 }
 
-export type { Severity };
+export type { Severity, DecisionOutcome };

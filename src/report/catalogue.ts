@@ -9,6 +9,7 @@ import { fileCodes } from '../ingest/files/codes.js';
 import { expertCodes } from '../expert/codes.js';
 import { scoreCodes } from '../score/codes.js';
 import { packCodes } from '../ingest/codes.js';
+import { decisionCodes } from '../decisions/codes.js';
 import { formatLocation } from '../model/location.js';
 import { peopleNumbers } from './peopleNumbers.js';
 
@@ -41,6 +42,7 @@ function build(): Map<string, CatalogueEntry> {
   for (const c of checks) add(`check/${c.id}`, c.codes);
   add('expert', expertCodes);
   add('score', scoreCodes);
+  add('decisions', decisionCodes);
   return m;
 }
 

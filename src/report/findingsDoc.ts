@@ -17,6 +17,7 @@ const SOURCE_TITLE: Record<string, string> = {
   'ingest/forms': '读取表格 · Reading the forms',
   expert: '专家评分表（列入专家评分复核，不改变企业状态） · Expert score sheet (on the panel review list, never changing a status)',
   score: '评分 · Scoring',
+  decisions: '人工复核记录表（未执行的复核决定；终止申报） · Review decisions sheet (decisions refused; terminations)',
 };
 
 /** Table cells hold one line and no bare pipe. */

@@ -7,6 +7,7 @@ import { renderMessage, type Lang } from './catalogue.js';
 import { DATA_CATEGORIES, EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
 import type { Location } from '../model/location.js';
 import type { ApplicantResult, IndicatorResult, IndicatorSources, Receipt, Result, ValueSource } from '../model/result.js';
+import type { DecisionOutcome } from '../model/decision.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -65,6 +66,7 @@ export function findingJson(f: Finding, lang: Lang = 'zh'): { [k: string]: Json 
   if (f.city !== undefined) out.city = f.city;
   if (f.indicator !== undefined) out.indicator = f.indicator;
   out.args = args;
+  if (f.waived) out.waived = ordered(f.waived, ['row', 'file', 'reason']);
   return out;
 }
 
@@ -201,6 +203,19 @@ export function resultsObject(result: Result, lang: Lang = 'zh'): { [k: string]:
     applicants: result.applicants.map((a) => applicantJson(a, lang)),
     findings: result.findings.map((f) => findingJson(f, lang)),
     panelReview: result.panelReview.map((f) => findingJson(f, lang)),
+    decisions: result.decisions.map((d) => decisionJson(d, lang)),
+  };
+}
+
+const DECISION_ORDER = ['row', 'file', 'sheet', 'enterprise', 'applicant', 'kind', 'target', 'value', 'reason', 'clerk', 'date', 'applied', 'indicator', 'waived'];
+
+/** A row of the 人工复核记录表: what it said, whether it was applied, and what it changed or why not. */
+function decisionJson(d: DecisionOutcome, lang: Lang): { [k: string]: Json } {
+  const { refusal, changes, ...rest } = d;
+  return {
+    ...ordered(rest, DECISION_ORDER),
+    refusal: refusal ? findingJson(refusal, lang) : null,
+    changes: changes.map((c) => leaf(ordered(c, ['field', 'indicator', 'before', 'after']))),
   };
 }
 

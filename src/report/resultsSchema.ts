@@ -66,6 +66,7 @@ const Indicator = z
     score: z.number(),
     verified: z.boolean(),
     sources: IndicatorSources,
+    decisions: z.array(int).optional().meta({ description: 'Rows of the 人工复核记录表 that changed this indicator (a value corrected, a finding on it waived).' }),
   })
   .meta({ id: 'Indicator' });
 
@@ -84,6 +85,10 @@ const Finding = z
     city: z.string().optional(),
     indicator: z.string().optional(),
     args: z.record(z.string(), z.union([z.string(), z.number()])),
+    waived: z
+      .strictObject({ row: int, file: z.string(), reason: z.string() })
+      .optional()
+      .meta({ description: '已复核豁免: the 人工复核记录表 row that waived it and the reason; a waived finding counts for nothing.' }),
   })
   .meta({ id: 'Finding' });
 
@@ -145,8 +150,41 @@ const Applicant = z
     }),
     received: Receipt,
     findings: z.array(Finding),
+    decisions: z.array(int).optional().meta({ description: 'Rows of the 人工复核记录表 applied to this applicant (see `decisions`).' }),
   })
   .meta({ id: 'Applicant' });
+
+const changeValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+const Decision = z
+  .strictObject({
+    row: int.meta({ description: 'Row of the 人工复核记录表.' }),
+    file: z.string(),
+    sheet: z.string(),
+    enterprise: z.string().meta({ description: 'As typed: a name, a credit code or an applicant id.' }),
+    applicant: z.string().nullable().meta({ description: 'The applicant matched; null when none or several.' }),
+    kind: z.enum(['waive', 'correct', 'terminate', 'reinstate']).nullable().meta({ description: '豁免问题, 更正数值, 终止申报, 恢复受理; null when 类型 is none of them.' }),
+    target: z.string(),
+    value: z.string(),
+    reason: z.string(),
+    clerk: z.string(),
+    date: z.string(),
+    applied: z.boolean(),
+    indicator: z.enum(INDICATOR_KEYS).optional(),
+    waived: count.optional().meta({ description: 'How many findings the decision marked 已复核豁免.' }),
+    refusal: Finding.nullable().meta({ description: 'Why the decision was not applied (an error, or a warning for a repeated row).' }),
+    changes: z
+      .array(
+        z.strictObject({
+          field: z.enum(['status', 'total', 'provinceRank', 'n', 'm', 'selfScore', 'rank', 'horizontalScore', 'score', 'verified']),
+          indicator: z.enum(INDICATOR_KEYS).optional(),
+          before: changeValue,
+          after: changeValue,
+        }),
+      )
+      .meta({ description: "The applicant's status, total and rank, and the indicator's numbers: without any decision → with all of them." }),
+  })
+  .meta({ id: 'Decision' });
 
 const criterion = z.enum(['total', 'expertTotal', 'selfTotal', 'cloudInvestment', 'name']);
 
@@ -190,6 +228,7 @@ export const ResultsJson = z
     panelReview: z
       .array(Finding)
       .meta({ description: "The panel chair's list: findings about the expert sheet, most severe first; they never change an applicant's status." }),
+    decisions: z.array(Decision).meta({ description: '人工复核记录: every row of the decisions sheet (`--decisions`), applied or refused, in sheet order.' }),
   })
   .meta({
     title: 'yunshang results.json',

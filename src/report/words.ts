@@ -11,12 +11,13 @@
 import type { ApplicantStatus } from '../model/result.js';
 import type { Severity } from '../findings/finding.js';
 import type { Lang } from '../model/lang.js';
+import type { DecisionKind } from '../model/decision.js';
 
 /**
  * `pendingExpert` stands beside the statuses: every output that shows a total before the panel has
  * scored says so with the same words.
  */
-export type Word = ApplicantStatus | Severity | 'pendingExpert';
+export type Word = ApplicantStatus | Severity | 'pendingExpert' | 'waived' | DecisionKind | 'applied' | 'refused';
 
 export const WORDS: Record<Lang, Record<Word, string>> = {
   zh: {
@@ -27,6 +28,14 @@ export const WORDS: Record<Lang, Record<Word, string>> = {
     warning: '警告',
     info: '提示',
     pendingExpert: '待专家评分',
+    // 人工复核: a finding the clerk waived, the four types of decision as the sheet names them, and whether one was applied.
+    waived: '已复核豁免',
+    waive: '豁免问题',
+    correct: '更正数值',
+    terminate: '终止申报',
+    reinstate: '恢复受理',
+    applied: '已执行',
+    refused: '未执行',
   },
   en: {
     qualified: 'qualified',
@@ -36,6 +45,13 @@ export const WORDS: Record<Lang, Record<Word, string>> = {
     warning: 'warning',
     info: 'note',
     pendingExpert: 'pending expert review',
+    waived: 'waived on review',
+    waive: 'waive',
+    correct: 'correct',
+    terminate: 'terminate',
+    reinstate: 'reinstate',
+    applied: 'applied',
+    refused: 'not applied',
   },
 };
 

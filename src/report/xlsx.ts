@@ -24,6 +24,7 @@ import { sourceText } from './sourceText.js';
 import { placeOf } from './json.js';
 import { tieNote, unresolvedNote } from './selectionNotes.js';
 import { PANEL_REVIEW_WORDS, panelReviewColumns, panelReviewRows } from './panelReview.js';
+import { DECISION_WORDS, kindText, outcomeText, waivedText } from './decisionsReport.js';
 
 /** No clock in the file: the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -568,20 +569,20 @@ function findingsSheet(result: Result, lang: Lang): SheetPlan {
     const file = loc.file && owner && loc.file.startsWith(`${owner.id}/`) ? loc.file.slice(owner.id.length + 1) : loc.file;
     const place = loc.cell ?? (loc.row !== undefined ? placeOf({ row: loc.row }, lang) : null);
     return [
-      word(f.severity, lang),
+      f.waived ? `${word(f.severity, lang)}（${word('waived', lang)}）` : word(f.severity, lang),
       f.city ?? owner?.city ?? null,
       owner ? owner.name : (f.applicant ?? null),
       file ?? null,
       loc.sheet ?? null,
       place,
       renderMessage(f, lang),
-      renderFix(f, lang) || null,
+      f.waived ? waivedText(f, lang) : renderFix(f, lang) || null,
       f.code,
     ];
   });
   const look = (r: number, c: number): Look | undefined => {
     const severity = all[r]!.severity;
-    if (c !== 1 || severity === 'info') return undefined;
+    if (c !== 1 || severity === 'info' || all[r]!.waived) return undefined;
     return { fill: severity === 'error' ? FILLS.rejected : FILLS.flagged };
   };
   return { name: SHEETS[lang].findings, tables: [{ columns, rows, look }], list: true };
@@ -852,6 +853,7 @@ export async function writeResultsXlsx(result: Result, rules: Rules, lang: Lang)
   ];
   if (result.selection) plans.push(() => selectionSheet(result, lang));
   if (result.expertScored) plans.push(() => panelReviewSheet(result, lang));
+  if (result.decisions.length > 0) plans.push(() => decisionsSheet(result, rules, lang));
   for (const plan of plans) await writeSheet(wb, plan(), styles, lang);
   await wb.commit();
   // The zip entries carry the time of writing: overwrite them with the fixed moment.
@@ -877,4 +879,52 @@ function panelReviewSheet(result: Result, lang: Lang): SheetPlan {
     return c === 1 && s !== 'info' ? { fill: s === 'error' ? FILLS.rejected : FILLS.flagged } : undefined;
   };
   return { name: PANEL_REVIEW_WORDS[lang].title, tables: [{ columns, rows: rows.map((r) => r.cells), look }], list: true };
+}
+
+/**
+ * 人工复核记录: every row of the clerk's decisions sheet, in its order, whether it was applied, and what
+ * it changed (without any decision → with all of them) or why it was not applied.
+ */
+function decisionsSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
+  const zh = lang === 'zh';
+  const columns: Column[] = [
+    { header: zh ? '行' : 'Row', max: 6 },
+    { header: zh ? '城市' : 'City', max: 10 },
+    { header: zh ? '企业' : 'Applicant', min: 14, max: 22, wrap: true },
+    { header: zh ? '类型' : 'Type', max: 10 },
+    { header: zh ? '对象' : 'Target', min: 12, max: 24, wrap: true },
+    { header: zh ? '新值' : 'New value', max: 10 },
+    { header: zh ? '理由' : 'Reason', min: 16, max: 26, wrap: true },
+    { header: zh ? '经办人' : 'Clerk', max: 10 },
+    { header: zh ? '日期' : 'Date', max: 12 },
+    { header: zh ? '结果' : 'Result', max: 10 },
+    { header: zh ? '改变（无复核 → 有复核）/ 未执行原因' : 'What changed (without → with decisions) / why not applied', min: 30, max: 46, wrap: true },
+    { header: zh ? '代码' : 'Code', max: 24 },
+  ];
+  const byId = new Map(result.applicants.map((a) => [a.id, a]));
+  const name = (key: string) => rules.indicators.find((r) => r.key === key)?.[zh ? 'name' : 'nameEn'] ?? key;
+  const list = result.decisions;
+  const rows: Value[][] = list.map((d) => {
+    const a = d.applicant !== null ? byId.get(d.applicant) : undefined;
+    return [
+      d.row,
+      a?.city ?? null,
+      a?.name ?? (d.enterprise || null),
+      kindText(d, lang),
+      d.target || null,
+      d.value || null,
+      d.reason || null,
+      d.clerk || null,
+      d.date || null,
+      word(d.applied ? 'applied' : 'refused', lang),
+      outcomeText(d, lang, name) || null,
+      d.refusal?.code ?? d.kind ?? null,
+    ];
+  });
+  const look = (r: number, c: number): Look | undefined => {
+    if (c !== 10) return undefined;
+    const d = list[r]!;
+    return { fill: d.applied ? FILLS.qualified : d.refusal?.severity === 'warning' ? FILLS.flagged : FILLS.rejected };
+  };
+  return { name: DECISION_WORDS[lang].title, tables: [{ columns, rows, look }], list: true };
 }

@@ -28,6 +28,9 @@ import {
   TICK_YES,
   a1Field,
   expertColumns,
+  DECISION_SHEET_COLUMNS,
+  DECISION_TYPES,
+  type DecisionColumnKey,
   indicatorLabel,
   mLabel,
   nLabel,
@@ -495,7 +498,7 @@ interface ListOptions {
 
 function addListSheet<K extends string>(
   wb: ExcelJS.Workbook,
-  kind: 'a3' | 'systems' | 'products' | 'experts',
+  kind: 'a3' | 'systems' | 'products' | 'experts' | 'decisions',
   columns: readonly ColumnSpec<K>[],
   rows: Partial<Record<K, Typed>>[] | undefined,
   opts: ListOptions,
@@ -600,6 +603,41 @@ export function addExpertSheet(wb: ExcelJS.Workbook, rules: Rules, rows?: Expert
         errorStyle: 'warning',
         error: `此项满分 ${max} 分，请填写 0 至 ${max} 之间的分数。`,
       };
+  });
+  return ws;
+}
+
+export type DecisionRowValues = Partial<Record<DecisionColumnKey, Typed>>;
+
+/**
+ * The clerk's 人工复核记录表 (`score --decisions`): one row per decision, the four types in a drop-down,
+ * with a short 填写说明 sheet after it. `rows` fills it (tests, examples); blank rows otherwise.
+ */
+export function addDecisionsSheet(wb: ExcelJS.Workbook, rows?: DecisionRowValues[]): ExcelJS.Worksheet {
+  const ws = addListSheet(wb, 'decisions', DECISION_SHEET_COLUMNS, rows, {
+    landscape: true,
+    blankRows: BLANK_LIST_ROWS,
+    subtitle: '每条复核决定一行；理由必填。结果见 评审结果.xlsx「人工复核记录」；未执行的行列在「问题清单」。',
+  });
+  const help = newSheet(wb, '填写说明', true);
+  help.columns = [{ width: 14 }, { width: 44 }, { width: 20 }, { width: 60 }];
+  const lines: [string, string, string, string][] = [
+    ['类型', '对象', '新值', '效果'],
+    [DECISION_TYPES.waive, '问题代码，可加位置：SCREENSHOT_SHARED_ACROSS_APPLICANTS 证明材料/截图/erp.png', '', '该问题仍列出，标「已复核豁免」及理由，不再影响状态、核实和得分'],
+    [DECISION_TYPES.correct, '指标名称或代码加 N 或 M：云存储 N、infra.server M', '数字，按该指标单位', '替换 N 或 M；原值及其单元格仍保留在来源中'],
+    [DECISION_TYPES.terminate, '（不填）', '', '不予受理，理由列入该企业的问题（如：提供虚假材料）'],
+    [DECISION_TYPES.reinstate, '（不填）', '', '撤销使其不予受理的问题（如重复申报经核实为两家法人），重新评分排名'],
+  ];
+  lines.forEach((cells, i) => {
+    cells.forEach((text, j) => {
+      const c = help.getCell(i + 1, j + 1);
+      if (i === 0) label(c, text);
+      else {
+        c.value = text;
+        valueCell(c, { kind: 'text' });
+      }
+    });
+    help.getRow(i + 1).height = i === 0 ? 24 : 36;
   });
   return ws;
 }

@@ -6,6 +6,7 @@ import {
   addA1Sheet,
   addA2Sheet,
   addA3Sheet,
+  addDecisionsSheet,
   addExpertSheet,
   addProductListSheet,
   addSystemListSheet,
@@ -26,9 +27,10 @@ const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> =
   systems: (wb) => addSystemListSheet(wb),
   products: (wb) => addProductListSheet(wb),
   experts: (wb, rules) => addExpertSheet(wb, rules),
+  decisions: (wb) => addDecisionsSheet(wb),
 };
 
-/** The six blank forms, by file name, in the order the notice lists them (then ours). */
+/** The blank forms, by file name, in the order the notice lists them (then ours). */
 export async function templateFiles(rules: Rules): Promise<{ name: string; data: Uint8Array }[]> {
   const files: { name: string; data: Uint8Array }[] = [];
   for (const kind of Object.keys(TEMPLATE_FILES) as FormKind[]) {
@@ -40,7 +42,7 @@ export async function templateFiles(rules: Rules): Promise<{ name: string; data:
 }
 
 /**
- * Writes the six blank forms into `outDir` (created when missing) and returns their paths. An
+ * Writes the blank forms into `outDir` (created when missing) and returns their paths. An
  * existing form there is never replaced unless `force`: it may be one somebody filled in.
  */
 export async function writeTemplates(outDir: string, rules: Rules, opts: { force?: boolean } = {}): Promise<string[]> {

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evaluate, type EvaluateOptions } from '../../evaluate.js';
 import { readExpertScores } from '../../ingest/readExpertScores.js';
+import { readDecisions } from '../../ingest/readDecisions.js';
 import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
 import { resultsJson } from '../../report/json.js';
 import { writeResultsXlsx } from '../../report/xlsx.js';
@@ -19,6 +20,8 @@ export interface ScoreOptions {
   out?: string;
   rules?: string;
   expertScores?: string;
+  /** The clerk's 人工复核记录表. */
+  decisions?: string;
   normalize: 'none' | 'zscore';
   select?: number;
   threshold?: number;
@@ -102,9 +105,11 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
  * through the rendering, which at 10,000 applicants is the difference of a few hundred MB.
  */
 async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: Progress): Promise<Result> {
+  // The clerk's sheet first: one that cannot be read stops the run before the long read of the input.
+  const decisions = o.decisions ? await readDecisions(o.decisions) : undefined;
   const submission = await readInput(dir, rules, progress);
   if (o.format === 'text') progress.note(describeInput(submission));
-  const options: EvaluateOptions = {};
+  const options: EvaluateOptions = decisions ? { decisions } : {};
   if (o.expertScores) {
     const sheet = await readExpertScores(o.expertScores, rules);
     options.expert = mergeExpertScores(sheet, submission, rules, { normalize: o.normalize });

@@ -8,6 +8,8 @@ import { formatJunit } from '../../report/formatters/junit.js';
 import { formatGithub } from '../../report/formatters/github.js';
 import { formatReturnSummary } from '../../report/formatters/returnSummary.js';
 import { exitCodeFor } from '../../report/exitCode.js';
+import { readDecisions } from '../../ingest/readDecisions.js';
+import { DECISION_WORDS, decisionLines } from '../../report/decisionsReport.js';
 import { OutputFolder } from '../../util/outputFolder.js';
 import { createProgress, useColor } from '../progress.js';
 import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInputTree } from './shared.js';
@@ -17,6 +19,8 @@ export interface ValidateOptions {
   format: 'text' | 'json' | 'junit' | 'github';
   failOn: 'error' | 'warning';
   annotate?: string;
+  /** The clerk's 人工复核记录表: shown with what each decision would change. */
+  decisions?: string;
   lang: 'zh' | 'en';
   quiet?: boolean;
 }
@@ -43,9 +47,11 @@ export async function runValidate(dir: string, o: ValidateOptions): Promise<numb
 
 async function validate(dir: string, o: ValidateOptions, annotate: { folder: OutputFolder; shown: string } | null): Promise<number> {
   const rules = await loadRulesOption(o.rules);
+  // The clerk's sheet first: one that cannot be read stops the run before the long read of the input.
+  const decisions = o.decisions ? await readDecisions(o.decisions) : undefined;
   const progress = createProgress(Boolean(o.quiet) || o.format !== 'text');
   const { submission, tree } = await readInputTree(dir, rules, progress);
-  const result = evaluate(submission, rules);
+  const result = evaluate(submission, rules, decisions ? { decisions } : {});
   const findings = allFindings(result);
   progress.done(describeInput(submission));
 
@@ -62,6 +68,11 @@ async function validate(dir: string, o: ValidateOptions, annotate: { folder: Out
     }
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+  if (decisions && o.format === 'text') {
+    const name = (key: string) => rules.indicators.find((r) => r.key === key)?.[o.lang === 'zh' ? 'name' : 'nameEn'] ?? key;
+    const lines = [`${DECISION_WORDS[o.lang].title}（${decisions.file}）`, ...decisionLines(result, o.lang, name)];
+    process.stdout.write('\n' + lines.join('\n') + '\n');
+  }
 
   if (annotate) {
     const packs = await buildReturnPacks(tree, submission, result);

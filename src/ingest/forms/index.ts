@@ -26,7 +26,7 @@ export interface FormsFound {
   findings: Finding[];
 }
 
-type ReadKind = Exclude<FormKind, 'experts'>;
+type ReadKind = Exclude<FormKind, 'experts' | 'decisions'>;
 const READERS: { [K in ReadKind]: (ctx: ReadContext) => FormsFound[K] | undefined } = {
   a1: readA1,
   a2: readA2,
@@ -65,8 +65,8 @@ export function readFormsFromGrids(grids: readonly Grid[], file: string, rules: 
   const firstSheet: Partial<Record<ReadKind, string>> = {};
   for (const grid of grids) {
     const kind = recogniseGrid(grid);
-    // The expert sheet is read by `score --expert-scores`, not as part of a pack.
-    if (!kind || kind === 'experts') continue;
+    // The expert and decisions sheets are read by `score --expert-scores` / `--decisions`, not as part of a pack.
+    if (!kind || kind === 'experts' || kind === 'decisions') continue;
     if (firstSheet[kind] !== undefined) {
       out.findings.push(finding('FORM_DUPLICATE_SHEET', { form: FORM_NAMES[kind], first: firstSheet[kind]! }, grid.sheetLoc()));
       continue;

@@ -9,6 +9,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../../findings/find
 import { renderFix, renderMessage, type Lang } from '../catalogue.js';
 import { compareCityNames } from '../../data/zhejiang.js';
 import { placeOf } from '../json.js';
+import { waivedText } from '../decisionsReport.js';
 import { word } from '../words.js';
 import { findingOwner } from '../findingOwner.js';
 import { countBySeverity } from './counts.js';
@@ -79,6 +80,7 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, indent: string):
   if (where) lines.push(`${indent}  ${c.dim(t.where + t.colon)}${c.underline(where)}`);
   const fix = renderFix(f, lang);
   if (fix) lines.push(`${indent}  ${c.dim(t.fix + t.colon)}${fix}`);
+  if (f.waived) lines.push(`${indent}  ${c.green(waivedText(f, lang))}`);
   return lines;
 }
 
@@ -159,7 +161,8 @@ export function formatText(findings: readonly Finding[], opts: TextOptions): str
     out.push('');
   }
 
-  const worst = worstOf(findings);
+  // What was waived on review is listed above but leaves nothing to fix.
+  const worst = worstOf(findings.filter((f) => f.waived === undefined));
   const count = countLine(findings, lang);
   if (count) out.push(worst ? paint(c, worst, count) : count);
   if (worst === 'error') out.push(c.red(t.fixErrors));

@@ -11,6 +11,8 @@ import { CONTENT, COLOR } from './geometry.js';
 import { rejectionReasons } from './ranking.js';
 import { drawTableChunk, resolveWidths, type Column, type TableRow } from './table.js';
 import { fmtNumber, fmtScore } from './view.js';
+import { drawReviewDecisions } from './reviewDecisions.js';
+import { waivedText } from '../decisionsReport.js';
 
 const X = CONTENT.x;
 const W = CONTENT.width;
@@ -39,7 +41,9 @@ export function drawReviewPage(ctx: DrawContext, a: ApplicantResult): void {
   drawDimensions(ctx, a, top + Y.sideTitle);
   drawExpert(ctx, a, top + Y.sideTitle);
   drawTotals(ctx, a, top + Y.totals);
-  drawFindings(ctx, a, top + Y.findingsTitle, CONTENT.bottom - SIGNATURE_H - 6);
+  // The clerk's decisions about this applicant (reviewDecisions.ts), then the findings below them.
+  const decided = drawReviewDecisions(ctx, a, top + Y.findingsTitle);
+  drawFindings(ctx, a, top + Y.findingsTitle + decided, CONTENT.bottom - SIGNATURE_H - 6);
   drawSignature(ctx, CONTENT.bottom - SIGNATURE_H);
 }
 
@@ -279,6 +283,8 @@ function drawFindings(ctx: DrawContext, a: ApplicantResult, top: number, bottom:
 
 /** The message with its place, the file shown relative to the applicant's folder (named above). */
 function findingLine(f: Finding, a: ApplicantResult, lang: 'zh' | 'en'): string {
+  // Waived on review (人工复核): still listed, marked, with the reason.
+  if (f.waived) return `【${waivedText(f, lang)}】${findingLine({ ...f, waived: undefined } as Finding, a, lang)}`;
   const file = f.location?.file;
   const prefix = `${a.id}/`;
   if (!file || !file.startsWith(prefix)) return renderWithLocation(f, lang);
