@@ -20,7 +20,8 @@ export type FindingCode =
   | keyof typeof packCodes
   | keyof typeof formCodes
   | keyof typeof expertCodes
-  | keyof typeof scoreCodes;
+  | keyof typeof scoreCodes
+  | keyof typeof decisionCodes;
 
 export interface CatalogueEntry extends CodeMeta {
   code: FindingCode;
