@@ -1,12 +1,15 @@
 /**
- * One review page per applicant, always exactly one page: identity, the indicators, dimensions against
- * the province median, the expert items (boxes to fill by hand until scores are merged), the totals,
- * the findings (cut with a pointer to the workbook when they do not fit) and the signature line.
+ * One review page per applicant: identity, the indicators, dimensions against the province median,
+ * the expert items (boxes to fill by hand until scores are merged), the totals, the findings and the
+ * signature line. Findings are printed whole; those that do not fit on the form continue on pages of
+ * their own right after it (the plan counts them, `reviewLayout`).
  */
-import { renderWithLocation } from '../catalogue.js';
-import { SEVERITY_ORDER, type Finding } from '../../findings/finding.js';
 import type { ApplicantResult } from '../../model/result.js';
 import type { DrawContext } from './context.js';
+import { goToPage } from './context.js';
+import { bySeverity, drawFindingLines, FINDING_LINE, findingLines, findingText, type FindingLine } from './findingList.js';
+import type { PdfLang } from './labels.js';
+import type { Measure } from './wrap.js';
 import { CONTENT, COLOR } from './geometry.js';
 import { rejectionReasons } from './ranking.js';
 import { drawTableChunk, resolveWidths, type Column, type TableRow } from './table.js';
@@ -26,12 +29,12 @@ const Y = {
 const IDENTITY_ROW = 14;
 const IND = { headerHeight: 16, rowHeight: 13, size: 7.5 };
 const EXPERT_ROW = 16;
-const FINDING_LINE = 11.5;
 const SIGNATURE_H = 26;
 const SIDE_GAP = 18;
 const DIM_W = 222;
 
-export function drawReviewPage(ctx: DrawContext, a: ApplicantResult): void {
+/** The form on the current page, then any continuation pages its findings need (`layout.pages` in all). */
+export function drawReviewPage(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout): void {
   const top = CONTENT.y;
   drawHeader(ctx, a, top);
   drawIdentity(ctx, a, top + Y.identity);
@@ -39,8 +42,9 @@ export function drawReviewPage(ctx: DrawContext, a: ApplicantResult): void {
   drawDimensions(ctx, a, top + Y.sideTitle);
   drawExpert(ctx, a, top + Y.sideTitle);
   drawTotals(ctx, a, top + Y.totals);
-  drawFindings(ctx, a, top + Y.findingsTitle, CONTENT.bottom - SIGNATURE_H - 6);
+  drawFindings(ctx, a, layout, top);
   drawSignature(ctx, CONTENT.bottom - SIGNATURE_H);
+  drawContinuations(ctx, a, layout);
 }
 
 function subTitle(ctx: DrawContext, text: string, x: number, y: number, width: number): void {
@@ -253,36 +257,47 @@ function drawTotals(ctx: DrawContext, a: ApplicantResult, top: number): void {
   t.line(total, X + 12 + 2 * third, mid, third - 4, { size: 10, align: 'right' });
 }
 
-function drawFindings(ctx: DrawContext, a: ApplicantResult, top: number, bottom: number): void {
-  const { t, L, lang } = ctx;
-  subTitle(ctx, L.findingsTitle(a.findings.length), X, top, W);
-  const first = top + 20;
-  const capacity = Math.max(1, Math.floor((bottom - first) / FINDING_LINE));
-  if (a.findings.length === 0) {
-    t.line(L.noFindings, X, first + FINDING_LINE / 2, W, { size: 7.5, color: COLOR.muted });
-    return;
-  }
-  const ordered = [...a.findings].sort((p, q) => SEVERITY_ORDER[q.severity] - SEVERITY_ORDER[p.severity]);
-  const shown = ordered.length > capacity ? ordered.slice(0, capacity - 1) : ordered;
-  const tagW = lang === 'en' ? 40 : 26;
-  shown.forEach((f, i) => {
-    const mid = first + i * FINDING_LINE + FINDING_LINE / 2;
-    const color = f.severity === 'error' ? COLOR.error : f.severity === 'warning' ? COLOR.warning : COLOR.info;
-    t.line(`[${L.severity[f.severity]}]`, X, mid, tagW, { size: 7, color });
-    t.line(findingLine(f, a, lang), X + tagW, mid, W - tagW, { size: 7 });
-  });
-  if (shown.length < ordered.length) {
-    const mid = first + shown.length * FINDING_LINE + FINDING_LINE / 2;
-    t.line(L.moreFindings(ordered.length - shown.length), X, mid, W, { size: 7.5, color: COLOR.muted });
-  }
+/** Where the findings' lines go on the form, and on each continuation page. */
+const FINDINGS_TOP = Y.findingsTitle + 20;
+const FINDINGS_BOTTOM = CONTENT.bottom - CONTENT.y - SIGNATURE_H - 6;
+const FIRST_CAPACITY = Math.floor((FINDINGS_BOTTOM - FINDINGS_TOP) / FINDING_LINE);
+/** A continuation page: the applicant's header line and name, a subtitle, then lines to the bottom. */
+const CONT_TOP = 86;
+const CONT_CAPACITY = Math.floor((CONTENT.bottom - CONTENT.y - CONT_TOP) / FINDING_LINE);
+
+/** An applicant's findings as printed lines, and the pages they take (the form, then continuations). */
+export interface ReviewLayout {
+  lines: FindingLine[];
+  pages: number;
 }
 
-/** The message with its place, the file shown relative to the applicant's folder (named above). */
-function findingLine(f: Finding, a: ApplicantResult, lang: 'zh' | 'en'): string {
-  const file = f.location?.file;
-  const prefix = `${a.id}/`;
-  if (!file || !file.startsWith(prefix)) return renderWithLocation(f, lang);
-  return renderWithLocation({ ...f, location: { ...f.location, file: file.slice(prefix.length) } }, lang);
+export function reviewLayout(a: ApplicantResult, lang: PdfLang, measure: Measure): ReviewLayout {
+  const lines = findingLines(bySeverity(a.findings), W, lang, measure, (f) => findingText(f, lang, a.id)).flat();
+  const rest = Math.max(0, lines.length - FIRST_CAPACITY);
+  return { lines, pages: 1 + Math.ceil(rest / CONT_CAPACITY) };
+}
+
+function drawFindings(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout, top: number): void {
+  const { t, L, lang } = ctx;
+  subTitle(ctx, L.findingsTitle(a.findings.length), X, top + Y.findingsTitle, W);
+  if (a.findings.length === 0) {
+    t.line(L.noFindings, X, top + FINDINGS_TOP + FINDING_LINE / 2, W, { size: 7.5, color: COLOR.muted });
+    return;
+  }
+  drawFindingLines(t, L, lang, layout.lines.slice(0, FIRST_CAPACITY), X, top + FINDINGS_TOP, W);
+}
+
+/** The findings that did not fit on the form, on pages of their own after it. */
+function drawContinuations(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout): void {
+  const { t, L, lang } = ctx;
+  for (let p = 1; p < layout.pages; p++) {
+    goToPage(ctx, ctx.page + 1);
+    const top = CONTENT.y;
+    drawHeader(ctx, a, top);
+    const from = FIRST_CAPACITY + (p - 1) * CONT_CAPACITY;
+    subTitle(ctx, `${L.findingsContinued} · ${a.name}`, X, top + CONT_TOP - 22, W);
+    drawFindingLines(t, L, lang, layout.lines.slice(from, from + CONT_CAPACITY), X, top + CONT_TOP, W);
+  }
 }
 
 function drawSignature(ctx: DrawContext, top: number): void {
