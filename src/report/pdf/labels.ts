@@ -165,7 +165,7 @@ const en: Labels = {
   selectionByThreshold: (n) => `Total at least ${n}`,
   cityPart: (city) => `${city} · city ranking and recommended order`,
   cityStats: (n, ranked, rejected) => `${n} applicants, ${ranked} ranked, ${rejected} rejected`,
-  diffNote: 'Shaded: the city’s recommended order differs from the computed city rank by 3 or more.',
+  diffNote: "Shaded: the city's recommended order differs from the computed city rank by 3 or more.",
   reviewSheet: 'Review sheet',
   statusName: { qualified: WORDS.en.qualified, flagged: WORDS.en.flagged, rejected: WORDS.en.rejected },
   identity: {
@@ -226,7 +226,7 @@ const en: Labels = {
   provinceMean: 'Province mean',
   cityMean: 'City mean',
   compareTitle: (city) => `${city} against the province mean (ranked applicants)`,
-  compareNote: 'Dark: the city’s mean; light: the province’s; in brackets the difference from the province.',
+  compareNote: "Dark: the city's mean; light: the province's; in brackets the difference from the province.",
   rulesTitle: 'Scoring rules',
   rulesFile: (file, id, version) => `Rules file: ${file} (id ${id}, version ${version})`,
   rulesScoring: (self, horizontal, indicators, experts) =>

@@ -265,16 +265,32 @@ const FIRST_CAPACITY = Math.floor((FINDINGS_BOTTOM - FINDINGS_TOP) / FINDING_LIN
 const CONT_TOP = 86;
 const CONT_CAPACITY = Math.floor((CONTENT.bottom - CONTENT.y - CONT_TOP) / FINDING_LINE);
 
-/** An applicant's findings as printed lines, and the pages they take (the form, then continuations). */
+/** An applicant's findings as printed lines, page by page: the form's, then each continuation's. */
 export interface ReviewLayout {
-  lines: FindingLine[];
+  pageLines: FindingLine[][];
   pages: number;
 }
 
+/** Pages are filled finding by finding: a finding moves whole to the next page unless it alone is longer than one. */
 export function reviewLayout(a: ApplicantResult, lang: PdfLang, measure: Measure): ReviewLayout {
-  const lines = findingLines(bySeverity(a.findings), W, lang, measure, (f) => findingText(f, lang, a.id)).flat();
-  const rest = Math.max(0, lines.length - FIRST_CAPACITY);
-  return { lines, pages: 1 + Math.ceil(rest / CONT_CAPACITY) };
+  const groups = findingLines(bySeverity(a.findings), W, lang, measure, (f) => findingText(f, lang, a.id));
+  const pageLines: FindingLine[][] = [[]];
+  let capacity = FIRST_CAPACITY;
+  for (const g of groups) {
+    let page = pageLines[pageLines.length - 1]!;
+    if (page.length + g.length > capacity && page.length > 0) {
+      pageLines.push((page = []));
+      capacity = CONT_CAPACITY;
+    }
+    for (const line of g) {
+      if (page.length >= capacity) {
+        pageLines.push((page = []));
+        capacity = CONT_CAPACITY;
+      }
+      page.push(line);
+    }
+  }
+  return { pageLines, pages: pageLines.length };
 }
 
 function drawFindings(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout, top: number): void {
@@ -284,7 +300,7 @@ function drawFindings(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout
     t.line(L.noFindings, X, top + FINDINGS_TOP + FINDING_LINE / 2, W, { size: 7.5, color: COLOR.muted });
     return;
   }
-  drawFindingLines(t, L, lang, layout.lines.slice(0, FIRST_CAPACITY), X, top + FINDINGS_TOP, W);
+  drawFindingLines(t, L, lang, layout.pageLines[0]!, X, top + FINDINGS_TOP, W);
 }
 
 /** The findings that did not fit on the form, on pages of their own after it. */
@@ -294,9 +310,8 @@ function drawContinuations(ctx: DrawContext, a: ApplicantResult, layout: ReviewL
     goToPage(ctx, ctx.page + 1);
     const top = CONTENT.y;
     drawHeader(ctx, a, top);
-    const from = FIRST_CAPACITY + (p - 1) * CONT_CAPACITY;
     subTitle(ctx, `${L.findingsContinued} · ${a.name}`, X, top + CONT_TOP - 22, W);
-    drawFindingLines(t, L, lang, layout.lines.slice(from, from + CONT_CAPACITY), X, top + CONT_TOP, W);
+    drawFindingLines(t, L, lang, layout.pageLines[p]!, X, top + CONT_TOP, W);
   }
 }
 
