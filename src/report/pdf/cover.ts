@@ -137,7 +137,7 @@ export function drawCover(ctx: DrawContext, layout: FlowLayout, base: number): v
     { header: L.rejected, width: en ? 66 : 56, align: 'right' },
     { header: L.ranked, width: en ? 46 : 54, align: 'right' },
     { header: L.cityIssues, width: en ? 60 : 54, align: 'right' },
-    { header: `${L.totalScore}（${en ? 'mean' : '均值'}）`, width: en ? 66 : 70, align: 'right' },
+    { header: L.meanTotal, width: en ? 66 : 70, align: 'right' },
   ];
   const tally = (list: ApplicantResult[], findings: { severity: string }[]) => {
     const ranked = list.filter((a) => a.status !== 'rejected');

@@ -64,12 +64,13 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
     { header: L.provinceRank, width: 34, align: 'right' },
     { header: L.city, width: 46 },
     { header: L.enterprise },
-    { header: L.status, width: 40 },
+    // English status words run longer than Chinese ones (not accepted / 不予受理).
+    { header: L.status, width: ctx.lang === 'en' ? 60 : 40 },
     { header: scored ? L.indicatorTotal : L.selfTotal, width: 44, align: 'right' },
     { header: scored ? L.expertTotal : L.horizontalTotal, width: 44, align: 'right' },
     { header: scored ? L.totalScore : `${L.totalScore}/${view.indicatorMax}`, width: 46, align: 'right' },
     { header: L.cityRank, width: 32, align: 'right' },
-    { header: L.recommended, width: 40, align: 'right' },
+    { header: L.recommended, width: ctx.lang === 'en' ? 46 : 40, align: 'right' },
   ];
   const rows: TableRow[] = view.ranked.map((a) => ({
     cells: [
@@ -150,7 +151,7 @@ export function drawCitySummary(ctx: DrawContext, city: CityPart, layout: FlowLa
     { header: L.recommended, width: 48, align: 'right' },
     { header: L.difference, width: 34, align: 'right' },
     { header: L.enterprise },
-    { header: L.status, width: 44 },
+    { header: L.status, width: ctx.lang === 'en' ? 62 : 44 },
     { header: L.totalScore, width: 46, align: 'right' },
     { header: L.provinceRank, width: 40, align: 'right' },
   ];

@@ -69,8 +69,10 @@ function drawHeader(ctx: DrawContext, a: ApplicantResult, top: number): void {
   t.line(a.name, X, top + 24, W, { size });
   t.line(a.id, X, top + 41, W, { size: 7.5, color: COLOR.muted });
   if (a.status === 'rejected') {
+    // The reasons in full when they fit on the line; else the findings below say them whole.
     const banner = `${L.rejectedBanner}${rejectionReasons(a, lang)}`;
-    t.line(banner, X, top + 53, W, { size: 8, color: COLOR.error });
+    const size = t.width(banner, 8) <= W ? 8 : 7;
+    t.line(t.width(banner, size) <= W ? banner : L.rejectedSeeFindings, X, top + 53, W, { size, color: COLOR.error });
   } else {
     t.line(`${L.status}${L.colon}${L.statusName[a.status]}`, X, top + 53, W, {
       size: 8,
@@ -126,16 +128,16 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
   // English labels run longer: the indicator column takes width from the number columns.
   const en = lang === 'en';
   const columns: Column[] = [
-    { header: L.dimension, width: en ? 84 : 62 },
+    { header: L.dimension, width: en ? 90 : 62 },
     { header: L.indicator },
     { header: 'N', width: en ? 40 : 52, align: 'right' },
     { header: 'M', width: en ? 40 : 52, align: 'right' },
     { header: L.selfScore, width: en ? 34 : 38, align: 'right' },
     { header: L.rank, width: en ? 40 : 46, align: 'right' },
-    { header: L.grade, width: 32, align: 'center' },
+    { header: L.grade, width: en ? 30 : 32, align: 'center' },
     { header: L.horizontalScore, width: en ? 36 : 38, align: 'right' },
     { header: L.score, width: en ? 36 : 38, align: 'right' },
-    { header: L.verified, width: 32, align: 'center' },
+    { header: L.verified, width: en ? 30 : 32, align: 'center' },
   ];
   const dimName = new Map(view.rules.dimensions.map((d) => [d.key, lang === 'en' ? d.nameEn : d.name]));
   let lastDim = '';
@@ -186,7 +188,7 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
 function drawDimensions(ctx: DrawContext, a: ApplicantResult, top: number): void {
   const { t, doc, view, L, lang } = ctx;
   subTitle(ctx, L.dimensionsTitle, X, top, DIM_W);
-  const labelW = lang === 'en' ? 84 : 62;
+  const labelW = lang === 'en' ? 90 : 62;
   const valueW = 52;
   const plotX = X + labelW;
   const plotW = DIM_W - labelW - valueW;
