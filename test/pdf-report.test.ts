@@ -48,11 +48,12 @@ async function readPdf(buf: Buffer): Promise<ReadPdf> {
   return { pages, outline, info: meta.info as Record<string, unknown> };
 }
 
-/** Index (0-based) of each city's review pages, in the order the plan lays them out. */
+/** Index (0-based) of each city's review pages, in the order the plan lays them out (one per applicant). */
 function reviewPageIndexes(plan: PagePlan): Map<string, number[]> {
   let page = plan.cover + plan.ranking + plan.selection + plan.panelReview;
   const out = new Map<string, number[]>();
   for (const c of plan.cities) {
+    expect(c.reviewPages, `${c.name}: a review page each`).toBe(c.applicants);
     page += c.summary;
     out.set(c.name, Array.from({ length: c.applicants }, (_, i) => page + i));
     page += c.applicants;
@@ -73,7 +74,7 @@ describe('review PDF of the province', () => {
     expect(plan.selection).toBe(0);
     const summaries = plan.cities.reduce((s, c) => s + c.summary, 0);
     expect(read.pages.length).toBe(plan.cover + plan.ranking + summaries + result.applicants.length);
-    expect(pagePlan(result, rules)).toEqual(plan);
+    expect(pagePlan(result, rules, font)).toEqual(plan);
   });
 
   it("prints every applicant's name on its own review page and no other applicant's", async () => {
@@ -147,17 +148,25 @@ describe('review PDF of the province', () => {
     expect(after).not.toContain('A2_MISSING');
   });
 
-  it('keeps one page per applicant when its findings do not fit, pointing to the workbook for the rest', async () => {
+  it('prints every finding whole, continuing on pages after the form when they do not fit on it', async () => {
     const result = sampleResult();
     const victim = result.applicants[0]!;
     for (let i = 0; i < 60; i++)
       victim.findings.push({ code: 'PHONE_INVALID', severity: 'warning', args: { phone: `0571-${i}` }, location: { file: 'x.xlsx', sheet: '申报表', cell: `D${i + 1}` } });
     const { pdf, plan } = await renderReviewPdfWithPlan(result, rules, font, { lang: 'zh' });
     const read = await readPdf(pdf);
-    expect(plan.applicantPages).toBe(result.applicants.length);
+    expect(plan.applicantPages).toBeGreaterThan(result.applicants.length);
     expect(read.pages.length).toBe(plan.total);
-    const page = read.pages.find((p) => p.includes(victim.name) && p.includes('问题清单'))!;
-    expect(page).toMatch(/另有 \d+ 条，见 评审结果\.xlsx 问题清单/);
+    const review = (p: string) => p.includes(victim.name) && p.includes('评审表');
+    const own = read.pages.filter(review);
+    expect(own.length).toBeGreaterThan(1);
+    expect(own.slice(1).every((p) => p.includes('问题清单（续）'))).toBe(true);
+    const text = own.join('\n');
+    for (let i = 0; i < 60; i++) expect(text).toContain(`D${i + 1}：`);
+    expect(text).not.toMatch(/另有 \d+ 条/);
+    // The continuation pages come right after the form, before the next applicant's.
+    const first = read.pages.findIndex(review);
+    own.forEach((p, i) => expect(read.pages[first + i]).toBe(p));
   });
 
   it('repeats the ranking header on every page of a long ranking', async () => {

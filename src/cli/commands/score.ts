@@ -125,7 +125,7 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
 export async function renderOutputs(
   result: Result,
   rules: Rules,
-  o: Pick<ScoreOptions, 'lang' | 'pdf' | 'font' | 'timestamp'>,
+  o: Pick<ScoreOptions, 'lang' | 'pdf' | 'font' | 'timestamp' | 'rules'>,
   onStep: (text: string) => void = () => {},
 ): Promise<OutputFile[]> {
   const files: OutputFile[] = [
@@ -136,7 +136,7 @@ export async function renderOutputs(
     onStep('生成 评审报告.pdf…');
     const font = await loadReportFont(parseFont(o.font));
     const timestamp = o.timestamp ? new Date() : undefined;
-    const pdfOpts = { lang: o.lang, ...(timestamp ? { timestamp } : {}) };
+    const pdfOpts = { lang: o.lang, ...(timestamp ? { timestamp } : {}), ...(o.rules !== undefined ? { rulesFile: o.rules } : {}) };
     const cities = result.cities.map((c) => c.name).filter((name) => name);
     // The city PDFs are drawn on worker threads while this thread draws the province PDF.
     const what = cities.length > 0 ? `评审报告.pdf 及 ${cities.length} 个城市的 PDF` : '评审报告.pdf';

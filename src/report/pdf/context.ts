@@ -1,6 +1,13 @@
 import type { Doc, TextSetter } from './draw.js';
 import type { Labels, PdfLang } from './labels.js';
 import type { ReportView } from './view.js';
+import type { Measure } from './wrap.js';
+
+/** The rules file a report was scored with, by name (never its path), and whether it is the tool's own. */
+export interface RulesFileName {
+  name: string;
+  builtIn: boolean;
+}
 import { CONTENT, COLOR } from './geometry.js';
 
 export interface DrawContext {
@@ -9,6 +16,8 @@ export interface DrawContext {
   view: ReportView;
   L: Labels;
   lang: PdfLang;
+  measure: Measure;
+  rulesFile: RulesFileName;
   /** The page being drawn on (0-based), -1 before the first. */
   page: number;
 }
@@ -38,3 +47,6 @@ export function heading(ctx: DrawContext, text: string, y: number, height: numbe
     .strokeColor(COLOR.headerFill)
     .stroke();
 }
+
+/** What laying a document out needs: the drawing context without the document. */
+export type Sizing = Pick<DrawContext, 'view' | 'L' | 'lang' | 'measure' | 'rulesFile'>;

@@ -9,6 +9,8 @@ export interface BlockSegment {
   key: string;
   height: number;
   newPage?: boolean;
+  /** Space above it instead of GAP (the items of one list sit closer than sections). */
+  gap?: number;
 }
 
 export interface TableSegment {
@@ -57,7 +59,7 @@ export function layoutFlow(segments: Segment[]): FlowLayout {
   segments.forEach((seg, i) => {
     if (i > 0) {
       if (seg.newPage) breakPage();
-      else y += GAP;
+      else y += seg.kind === 'block' && seg.gap !== undefined ? seg.gap : GAP;
     }
     if (seg.kind === 'block') {
       if (y + seg.height > bottom && y > top) breakPage();

@@ -1,5 +1,17 @@
-/** Every word the PDF prints, in both languages; names and cities from the inputs stay as typed. */
+/**
+ * Every word the PDF prints, in both languages; names and cities from the inputs stay as typed. The
+ * status and severity words (and 待专家评分) are the one table's (report/words.ts), never spelled here.
+ */
 import type { ApplicantStatus } from '../../model/result.js';
+import type { Severity } from '../../findings/finding.js';
+import { WORDS } from '../words.js';
+
+/** A table's column header: the word as the table has it, capitalised in English. */
+const header = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+/** How the horizontal ranking orders applicants, as the rules file names it. */
+type RankBy = 'n' | 'ratio' | 'm';
+const RANK_BY: Record<RankBy, string> = { n: 'N', ratio: 'N/M', m: 'M' };
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export type PdfLang = 'zh' | 'en';
 
@@ -11,9 +23,9 @@ const zh = {
   countsTitle: '各市申报情况',
   city: '城市',
   applicants: '申报数',
-  qualified: '合格',
-  flagged: '有问题',
-  rejected: '不予受理',
+  qualified: WORDS.zh.qualified,
+  flagged: WORDS.zh.flagged,
+  rejected: WORDS.zh.rejected,
   ranked: '参与排名',
   total: '合计',
   histogramTitle: '总分分布',
@@ -33,17 +45,17 @@ const zh = {
   indicatorTotal: '指标得分',
   expertTotal: '专家分',
   totalScore: '总分',
-  rejectedList: '不予受理名单',
+  rejectedList: `${WORDS.zh.rejected}名单`,
   reasons: '原因',
   none: '无',
   selection: '初选名单',
   selectionByCount: (n: number) => `按总分取前 ${n} 名`,
   selectionByThreshold: (n: number) => `总分不低于 ${n} 分`,
   cityPart: (city: string) => `${city} · 市内排名与推荐排序`,
-  cityStats: (n: number, ranked: number, rejected: number) => `申报 ${n} 家，参与排名 ${ranked} 家，不予受理 ${rejected} 家`,
+  cityStats: (n: number, ranked: number, rejected: number) => `申报 ${n} 家，参与排名 ${ranked} 家，${WORDS.zh.rejected} ${rejected} 家`,
   diffNote: '底色标出的企业：市推荐排序与计算所得市排名相差 3 位及以上。',
   reviewSheet: '评审表',
-  statusName: { qualified: '合格', flagged: '有问题', rejected: '不予受理' } as Record<ApplicantStatus, string>,
+  statusName: { qualified: WORDS.zh.qualified, flagged: WORDS.zh.flagged, rejected: WORDS.zh.rejected } as Record<ApplicantStatus, string>,
   identity: {
     registeredAddress: '注册地址',
     legalRepresentative: '法人代表',
@@ -78,13 +90,15 @@ const zh = {
   expertItem: '评分项目',
   maxPoints: '满分',
   expertScore: '评分',
-  pendingExpert: '待专家评分',
+  pendingExpert: WORDS.zh.pendingExpert,
   totalsLine: (indicators: string, max: number) => `指标得分 ${indicators} / ${max}`,
   findingsTitle: (n: number) => `问题清单（${n} 条）`,
   noFindings: '未发现问题。',
   moreFindings: (k: number) => `另有 ${k} 条，见 评审结果.xlsx 问题清单`,
-  rejectedBanner: '不予受理，不参与排名：',
-  severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+  rejectedBanner: `${WORDS.zh.rejected}，不参与排名：`,
+  rejectedSeeFindings: `${WORDS.zh.rejected}，不参与排名：原因见下方问题清单中的${WORDS.zh.error}。`,
+  meanTotal: '总分（均值）',
+  severity: { error: WORDS.zh.error, warning: WORDS.zh.warning, info: WORDS.zh.info } as Record<Severity, string>,
   signature: '评审专家签字：',
   date: '日期：',
   page: (x: number, y: number) => `第 ${x} 页 / 共 ${y} 页`,
@@ -93,6 +107,24 @@ const zh = {
   expertScoring: '专家评分',
   expertMerged: '已合并',
   expertsCounted: (n: number) => `${n} 位专家平均`,
+  cityIssues: '市级问题',
+  cityFindingsTitle: (city: string, n: number) => `${city} · 市级问题（${n} 条）`,
+  cityFindingsNote: '不属于某一家企业的问题（推荐排序表等），由市里核实处理。',
+  otherFindingsTitle: (n: number) => `各市及全省的问题（${n} 条，不属于某一家企业）`,
+  findingsContinued: '问题清单（续）',
+  province: '全省',
+  provinceMean: '全省平均',
+  cityMean: '本市平均',
+  compareTitle: (city: string) => `${city}与全省平均对比（参与排名企业的平均分）`,
+  compareNote: '深色为本市平均，浅色为全省平均；括号内为与全省平均之差。',
+  rulesTitle: '评分规则',
+  rulesFile: (file: string, id: string, version: number) => `规则文件：${file}（编号 ${id}，第 ${version} 版）`,
+  rulesScoring: (self: number, horizontal: number, indicators: number, experts: number) =>
+    `计分：每项指标得分 = 自评分 × ${pct(self)} + 横向分 × ${pct(horizontal)}，各项合计满分 ${indicators}；专家评分满分 ${experts}；总分满分 ${indicators + experts}。`,
+  rulesBands: (bands: { grade: string; share: number; factor: number }[], rankBy: RankBy, builtIn: boolean, file: string) =>
+    `横向评分分档：通知对此未作规定，${builtIn ? `这是本工具的默认解读（参照浙江省亩均效益评价的 A/B/C/D 分档，可在规则文件 ${file} 中修改）` : `按规则文件 ${file} 的设定`}——按 ${RANK_BY[rankBy]} 全省排名，` +
+    bands.map((b, i) => `${b.grade} ${i === bands.length - 1 ? '其余' : `前 ${pct(b.share)}`}得该项权重的 ${pct(b.factor)}`).join('，') +
+    `；N 为 0 不定档、不得分。`,
 };
 
 export type Labels = typeof zh;
@@ -105,9 +137,9 @@ const en: Labels = {
   countsTitle: 'Applications per city',
   city: 'City',
   applicants: 'Applicants',
-  qualified: 'Qualified',
-  flagged: 'Flagged',
-  rejected: 'Rejected',
+  qualified: header(WORDS.en.qualified),
+  flagged: header(WORDS.en.flagged),
+  rejected: header(WORDS.en.rejected),
   ranked: 'Ranked',
   total: 'Total',
   histogramTitle: 'Distribution of totals',
@@ -127,17 +159,17 @@ const en: Labels = {
   indicatorTotal: 'Indic.',
   expertTotal: 'Expert',
   totalScore: 'Total',
-  rejectedList: 'Rejected applicants',
+  rejectedList: `Applicants ${WORDS.en.rejected}`,
   reasons: 'Reasons',
   none: 'None',
   selection: 'Preliminary list',
   selectionByCount: (n) => `Top ${n} by total`,
   selectionByThreshold: (n) => `Total at least ${n}`,
   cityPart: (city) => `${city} · city ranking and recommended order`,
-  cityStats: (n, ranked, rejected) => `${n} applicants, ${ranked} ranked, ${rejected} rejected`,
-  diffNote: 'Shaded: the city’s recommended order differs from the computed city rank by 3 or more.',
+  cityStats: (n, ranked, rejected) => `${n} applicants, ${ranked} ranked, ${rejected} ${WORDS.en.rejected}`,
+  diffNote: "Shaded: the city's recommended order differs from the computed city rank by 3 or more.",
   reviewSheet: 'Review sheet',
-  statusName: { qualified: 'qualified', flagged: 'flagged', rejected: 'rejected' },
+  statusName: { qualified: WORDS.en.qualified, flagged: WORDS.en.flagged, rejected: WORDS.en.rejected },
   identity: {
     registeredAddress: 'Address',
     legalRepresentative: 'Legal rep.',
@@ -172,13 +204,15 @@ const en: Labels = {
   expertItem: 'Item',
   maxPoints: 'Max',
   expertScore: 'Score',
-  pendingExpert: 'awaiting expert scores',
+  pendingExpert: WORDS.en.pendingExpert,
   totalsLine: (indicators, max) => `Indicators ${indicators} / ${max}`,
   findingsTitle: (n) => `Findings (${n})`,
   noFindings: 'No findings.',
   moreFindings: (k) => `${k} more, see the findings sheet of 评审结果.xlsx`,
-  rejectedBanner: 'Rejected, not ranked: ',
-  severity: { error: 'error', warning: 'warning', info: 'info' },
+  rejectedBanner: `${header(WORDS.en.rejected)}, not ranked: `,
+  rejectedSeeFindings: `${header(WORDS.en.rejected)}, not ranked: the ${WORDS.en.error}s among the findings below say why.`,
+  meanTotal: 'Mean total',
+  severity: { error: WORDS.en.error, warning: WORDS.en.warning, info: WORDS.en.info },
   signature: 'Expert signature: ',
   date: 'Date: ',
   page: (x, y) => `Page ${x} of ${y}`,
@@ -187,6 +221,24 @@ const en: Labels = {
   expertScoring: 'Expert scores',
   expertMerged: 'merged',
   expertsCounted: (n) => `mean of ${n}`,
+  cityIssues: 'City issues',
+  cityFindingsTitle: (city, n) => `${city} · city-level findings (${n})`,
+  cityFindingsNote: 'Findings that belong to no single applicant (the ranking table and the like), for the city to check.',
+  otherFindingsTitle: (n) => `Findings of the cities and the province (${n}, no single applicant)`,
+  findingsContinued: 'Findings (continued)',
+  province: 'Province',
+  provinceMean: 'Province mean',
+  cityMean: 'City mean',
+  compareTitle: (city) => `${city} against the province mean (ranked applicants)`,
+  compareNote: "Dark: the city's mean; light: the province's; in brackets the difference from the province.",
+  rulesTitle: 'Scoring rules',
+  rulesFile: (file, id, version) => `Rules file: ${file} (id ${id}, version ${version})`,
+  rulesScoring: (self, horizontal, indicators, experts) =>
+    `Scoring: each indicator = self score × ${pct(self)} + horizontal score × ${pct(horizontal)}, together at most ${indicators}; expert items at most ${experts}; total at most ${indicators + experts}.`,
+  rulesBands: (bands, rankBy, builtIn, file) =>
+    `Horizontal grades: the notice leaves them open; ${builtIn ? `this is the tool's default reading (after Zhejiang's A/B/C/D grading of output per mu, 亩均效益; change it in the rules file ${file})` : `as the rules file ${file} sets them`}. Ranked province-wide by ${RANK_BY[rankBy]}: ` +
+    bands.map((b, i) => `${b.grade} ${i === bands.length - 1 ? 'the rest' : `top ${pct(b.share)}`} → ${pct(b.factor)} of the weight`).join(', ') +
+    `; N = 0 gets no grade and no points.`,
 };
 
 export function labelsFor(lang: PdfLang): Labels {

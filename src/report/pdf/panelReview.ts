@@ -73,7 +73,9 @@ export function drawPanelReview(ctx: DrawContext, layout: FlowLayout, base: numb
   goToPage(ctx, base + title.page);
   const n = view.result.panelReview.length;
   heading(ctx, lang === 'zh' ? `${w.title}（${n}）` : `${w.title} (${n})`, title.y, 30, 13);
-  const file = view.result.panelReview.find((f) => f.location?.file)?.location?.file;
+  // The sheet by its file name: where it sits on this machine is no matter for the page.
+  const path = view.result.panelReview.find((f) => f.location?.file)?.location?.file;
+  const file = path === undefined ? undefined : (path.split(/[\\/]/).at(-1) ?? path);
   const intro = file ? (lang === 'zh' ? `专家评分表：${file}。${w.intro}` : `Expert sheet: ${file}. ${w.intro}`) : w.intro;
   t.lines(intro, CONTENT.x, title.y + 34, CONTENT.width, 11, 2, { size: 8.5, color: COLOR.muted });
   const rows = tableRows(view, lang);

@@ -19,6 +19,8 @@ export const MIN_APPLICANTS_FOR_PDF_WORKERS = 300;
 
 export interface AllPdfOptions {
   lang: PdfLang;
+  /** The rules file scored with, when not the built-in one (the covers name it). */
+  rulesFile?: string;
   timestamp?: Date;
   /** 'auto' (default): threads for a province-sized result; 'always' even for a few; 'never' in-process. */
   workers?: 'auto' | 'always' | 'never';
@@ -33,7 +35,7 @@ export interface CityPdfSetup {
   result: Result;
   rules: Rules;
   font: { bytes: Uint8Array; file: string; face?: string };
-  options: { lang: PdfLang; timestamp?: Date };
+  options: { lang: PdfLang; timestamp?: Date; rulesFile?: string };
   cities: string[];
   /** Int32Array over it: the next city index to draw, shared by every thread. */
   counter: SharedArrayBuffer;
@@ -60,7 +62,11 @@ export async function renderAllPdfs(
   cities: readonly string[],
   opts: AllPdfOptions,
 ): Promise<{ province: Buffer; cities: Buffer[] }> {
-  const options = { lang: opts.lang, ...(opts.timestamp ? { timestamp: opts.timestamp } : {}) };
+  const options = {
+    lang: opts.lang,
+    ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
+    ...(opts.rulesFile !== undefined ? { rulesFile: opts.rulesFile } : {}),
+  };
   const out: (Buffer | undefined)[] = new Array(cities.length);
   const mode = opts.workers ?? 'auto';
   // The main thread draws the province PDF meanwhile, so one core is already taken: more threads than

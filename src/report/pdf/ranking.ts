@@ -4,10 +4,11 @@
  */
 import { renderMessage } from '../catalogue.js';
 import type { ApplicantResult } from '../../model/result.js';
-import type { DrawContext } from './context.js';
+import type { DrawContext, Sizing } from './context.js';
+import { bySeverity, drawFindingSegments, findingLines, findingSegments, findingText, type FindingLine } from './findingList.js';
 import { goToPage, heading } from './context.js';
 import type { FlowLayout, Segment } from './flow.js';
-import { COLOR } from './geometry.js';
+import { COLOR, CONTENT } from './geometry.js';
 import { drawTableChunk, type Column, type TableRow, type TableStyle } from './table.js';
 import { fmtScore, type CityPart, type ReportView } from './view.js';
 
@@ -29,8 +30,18 @@ export function selectionSegments(view: ReportView): Segment[] {
   return [{ kind: 'table', key: 'selection', titleHeight: 46, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: view.selected.length }];
 }
 
-export function citySegments(city: CityPart): Segment[] {
-  return [{ kind: 'table', key: 'city', titleHeight: 62, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: city.applicants.length }];
+const CITY_FINDINGS_TITLE = 44;
+
+/** The city's own findings, as lines per finding (files shown from the city's folder). */
+function cityGroups(s: Sizing, city: CityPart): FindingLine[][] {
+  return findingLines(bySeverity(city.findings), CONTENT.width, s.lang, s.measure, (f) => findingText(f, s.lang, city.name));
+}
+
+export function citySegments(s: Sizing, city: CityPart): Segment[] {
+  return [
+    { kind: 'table', key: 'city', titleHeight: 62, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: city.applicants.length },
+    ...findingSegments('cityFindings', CITY_FINDINGS_TITLE, cityGroups(s, city)),
+  ];
 }
 
 const rankText = (r: number | null) => (r === null ? '—' : String(r));
@@ -53,12 +64,13 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
     { header: L.provinceRank, width: 34, align: 'right' },
     { header: L.city, width: 46 },
     { header: L.enterprise },
-    { header: L.status, width: 40 },
+    // English status words run longer than Chinese ones (not accepted / 不予受理).
+    { header: L.status, width: ctx.lang === 'en' ? 60 : 40 },
     { header: scored ? L.indicatorTotal : L.selfTotal, width: 44, align: 'right' },
     { header: scored ? L.expertTotal : L.horizontalTotal, width: 44, align: 'right' },
     { header: scored ? L.totalScore : `${L.totalScore}/${view.indicatorMax}`, width: 46, align: 'right' },
     { header: L.cityRank, width: 32, align: 'right' },
-    { header: L.recommended, width: 40, align: 'right' },
+    { header: L.recommended, width: ctx.lang === 'en' ? 46 : 40, align: 'right' },
   ];
   const rows: TableRow[] = view.ranked.map((a) => ({
     cells: [
@@ -139,7 +151,7 @@ export function drawCitySummary(ctx: DrawContext, city: CityPart, layout: FlowLa
     { header: L.recommended, width: 48, align: 'right' },
     { header: L.difference, width: 34, align: 'right' },
     { header: L.enterprise },
-    { header: L.status, width: 44 },
+    { header: L.status, width: ctx.lang === 'en' ? 62 : 44 },
     { header: L.totalScore, width: 46, align: 'right' },
     { header: L.provinceRank, width: 40, align: 'right' },
   ];
@@ -161,4 +173,10 @@ export function drawCitySummary(ctx: DrawContext, city: CityPart, layout: FlowLa
     return row;
   });
   drawTable(ctx, layout, base, 'city', columns, rows, LIST);
+
+  // What the city itself sent wrong (its 推荐排序表 and the like): no applicant's page carries it.
+  drawFindingSegments(ctx, layout, base, 'cityFindings', CITY_FINDINGS_TITLE, cityGroups(ctx, city), left, CONTENT.width, (y) => {
+    heading(ctx, L.cityFindingsTitle(city.name, city.findings.length), y, 26, 11);
+    t.line(L.cityFindingsNote, left, y + 34, CONTENT.width, { size: 8, color: COLOR.muted });
+  }, L.none);
 }

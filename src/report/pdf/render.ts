@@ -12,7 +12,8 @@ import type { ReportFont } from './font.js';
 import { COLOR, MARGIN, PAGE, CONTENT } from './geometry.js';
 import { labelsFor, type PdfLang } from './labels.js';
 import { bufferPageWrites } from './pageBuffer.js';
-import { layoutsOf, planOf, type PagePlan } from './plan.js';
+import { layoutsOf, planOf, rulesFileName, sizingOf, type PagePlan } from './plan.js';
+import { measureWith } from './wrap.js';
 import { drawCitySummary, drawRanking, drawSelection } from './ranking.js';
 import { drawReviewPage } from './review.js';
 import { useSimpleLayout } from './simpleLayout.js';
@@ -22,12 +23,16 @@ import { buildView } from './view.js';
 
 export interface PdfOptions {
   lang: PdfLang;
+  /** The rules file scored with (the cover names the file, never its path); the built-in one when absent. */
+  rulesFile?: string;
   font?: { file: string; face?: string };
   timestamp?: Date;
 }
 
 export interface RenderOptions {
   lang: PdfLang;
+  /** The rules file scored with (the cover names the file, never its path); the built-in one when absent. */
+  rulesFile?: string;
   timestamp?: Date;
   /** Restrict the document to one city's applicants. */
   city?: string;
@@ -55,7 +60,8 @@ export async function renderReviewPdfWithPlan(
   opts: RenderOptions,
 ): Promise<{ pdf: Buffer; plan: PagePlan }> {
   const view = buildView(result, rules, opts.city);
-  const layouts = layoutsOf(view, opts.lang);
+  const sizing = sizingOf(view, opts.lang, measureWith(font), rulesFileName(opts.rulesFile));
+  const layouts = layoutsOf(sizing);
   const plan = planOf(view, layouts);
   const L = labelsFor(opts.lang);
   // No clock in the file unless asked: pdfkit derives the /ID from the info dictionary (an MD5 of
@@ -74,7 +80,7 @@ export async function renderReviewPdfWithPlan(
     info: {
       Title: title,
       Author: 'yunshang',
-      Subject: `${rules.id} · ${result.input.root} · ${view.applicants.length}`,
+      Subject: `${rules.id} · ${view.applicants.length}`,
       Creator: 'yunshang',
       Producer: 'yunshang (PDFKit)',
       CreationDate: date,
@@ -92,7 +98,7 @@ export async function renderReviewPdfWithPlan(
   doc.font(FONT_NAME);
   useSimpleLayout(doc, font);
   bufferPageWrites(doc);
-  const ctx: DrawContext = { doc, t: new TextSetter(doc, font), view, L, lang: opts.lang, page: -1 };
+  const ctx: DrawContext = { ...sizing, doc, t: new TextSetter(doc, font), page: -1 };
   // Bookmark destinations: XYZ with left 0, top of page, zoom unchanged (pdfkit subtracts these).
   const dest = { left: PAGE.width, top: 0 } as { expanded?: boolean };
 
@@ -135,8 +141,9 @@ export async function renderReviewPdfWithPlan(
     for (const a of city.applicants) {
       goToPage(ctx, base);
       cityItem.addItem(a.name, dest);
-      drawReviewPage(ctx, a);
-      base += 1;
+      const review = layouts.reviews.get(a.id)!;
+      drawReviewPage(ctx, a, review);
+      base += review.pages;
       await tell();
     }
   }

@@ -1,18 +1,20 @@
 /**
- * One review page per applicant, always exactly one page: identity, the indicators, dimensions against
- * the province median, the expert items (boxes to fill by hand until scores are merged), the totals,
- * the findings (cut with a pointer to the workbook when they do not fit) and the signature line.
+ * One review page per applicant: identity, the indicators, dimensions against the province median,
+ * the expert items (boxes to fill by hand until scores are merged), the totals, the findings and the
+ * signature line. Findings are printed whole; those that do not fit on the form continue on pages of
+ * their own right after it (the plan counts them, `reviewLayout`).
  */
-import { renderWithLocation } from '../catalogue.js';
-import { SEVERITY_ORDER, type Finding } from '../../findings/finding.js';
 import type { ApplicantResult } from '../../model/result.js';
 import type { DrawContext } from './context.js';
+import { goToPage } from './context.js';
+import { bySeverity, drawFindingLines, FINDING_LINE, findingLines, findingText, type FindingLine } from './findingList.js';
+import type { PdfLang } from './labels.js';
+import type { Measure } from './wrap.js';
 import { CONTENT, COLOR } from './geometry.js';
 import { rejectionReasons } from './ranking.js';
 import { drawTableChunk, resolveWidths, type Column, type TableRow } from './table.js';
 import { fmtNumber, fmtScore } from './view.js';
 import { drawReviewDecisions } from './reviewDecisions.js';
-import { waivedText } from '../decisionsReport.js';
 
 const X = CONTENT.x;
 const W = CONTENT.width;
@@ -28,12 +30,12 @@ const Y = {
 const IDENTITY_ROW = 14;
 const IND = { headerHeight: 16, rowHeight: 13, size: 7.5 };
 const EXPERT_ROW = 16;
-const FINDING_LINE = 11.5;
 const SIGNATURE_H = 26;
 const SIDE_GAP = 18;
 const DIM_W = 222;
 
-export function drawReviewPage(ctx: DrawContext, a: ApplicantResult): void {
+/** The form on the current page, then any continuation pages its findings need (`layout.pages` in all). */
+export function drawReviewPage(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout): void {
   const top = CONTENT.y;
   drawHeader(ctx, a, top);
   drawIdentity(ctx, a, top + Y.identity);
@@ -43,8 +45,9 @@ export function drawReviewPage(ctx: DrawContext, a: ApplicantResult): void {
   drawTotals(ctx, a, top + Y.totals);
   // The clerk's decisions about this applicant (reviewDecisions.ts), then the findings below them.
   const decided = drawReviewDecisions(ctx, a, top + Y.findingsTitle);
-  drawFindings(ctx, a, top + Y.findingsTitle + decided, CONTENT.bottom - SIGNATURE_H - 6);
+  drawFindings(ctx, a, layout, top + decided);
   drawSignature(ctx, CONTENT.bottom - SIGNATURE_H);
+  drawContinuations(ctx, a, layout);
 }
 
 function subTitle(ctx: DrawContext, text: string, x: number, y: number, width: number): void {
@@ -69,8 +72,10 @@ function drawHeader(ctx: DrawContext, a: ApplicantResult, top: number): void {
   t.line(a.name, X, top + 24, W, { size });
   t.line(a.id, X, top + 41, W, { size: 7.5, color: COLOR.muted });
   if (a.status === 'rejected') {
+    // The reasons in full when they fit on the line; else the findings below say them whole.
     const banner = `${L.rejectedBanner}${rejectionReasons(a, lang)}`;
-    t.line(banner, X, top + 53, W, { size: 8, color: COLOR.error });
+    const size = t.width(banner, 8) <= W ? 8 : 7;
+    t.line(t.width(banner, size) <= W ? banner : L.rejectedSeeFindings, X, top + 53, W, { size, color: COLOR.error });
   } else {
     t.line(`${L.status}${L.colon}${L.statusName[a.status]}`, X, top + 53, W, {
       size: 8,
@@ -126,16 +131,16 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
   // English labels run longer: the indicator column takes width from the number columns.
   const en = lang === 'en';
   const columns: Column[] = [
-    { header: L.dimension, width: en ? 84 : 62 },
+    { header: L.dimension, width: en ? 90 : 62 },
     { header: L.indicator },
     { header: 'N', width: en ? 40 : 52, align: 'right' },
     { header: 'M', width: en ? 40 : 52, align: 'right' },
     { header: L.selfScore, width: en ? 34 : 38, align: 'right' },
     { header: L.rank, width: en ? 40 : 46, align: 'right' },
-    { header: L.grade, width: 32, align: 'center' },
+    { header: L.grade, width: en ? 30 : 32, align: 'center' },
     { header: L.horizontalScore, width: en ? 36 : 38, align: 'right' },
     { header: L.score, width: en ? 36 : 38, align: 'right' },
-    { header: L.verified, width: 32, align: 'center' },
+    { header: L.verified, width: en ? 30 : 32, align: 'center' },
   ];
   const dimName = new Map(view.rules.dimensions.map((d) => [d.key, lang === 'en' ? d.nameEn : d.name]));
   let lastDim = '';
@@ -186,7 +191,7 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
 function drawDimensions(ctx: DrawContext, a: ApplicantResult, top: number): void {
   const { t, doc, view, L, lang } = ctx;
   subTitle(ctx, L.dimensionsTitle, X, top, DIM_W);
-  const labelW = lang === 'en' ? 84 : 62;
+  const labelW = lang === 'en' ? 90 : 62;
   const valueW = 52;
   const plotX = X + labelW;
   const plotW = DIM_W - labelW - valueW;
@@ -257,38 +262,63 @@ function drawTotals(ctx: DrawContext, a: ApplicantResult, top: number): void {
   t.line(total, X + 12 + 2 * third, mid, third - 4, { size: 10, align: 'right' });
 }
 
-function drawFindings(ctx: DrawContext, a: ApplicantResult, top: number, bottom: number): void {
-  const { t, L, lang } = ctx;
-  subTitle(ctx, L.findingsTitle(a.findings.length), X, top, W);
-  const first = top + 20;
-  const capacity = Math.max(1, Math.floor((bottom - first) / FINDING_LINE));
-  if (a.findings.length === 0) {
-    t.line(L.noFindings, X, first + FINDING_LINE / 2, W, { size: 7.5, color: COLOR.muted });
-    return;
-  }
-  const ordered = [...a.findings].sort((p, q) => SEVERITY_ORDER[q.severity] - SEVERITY_ORDER[p.severity]);
-  const shown = ordered.length > capacity ? ordered.slice(0, capacity - 1) : ordered;
-  const tagW = lang === 'en' ? 40 : 26;
-  shown.forEach((f, i) => {
-    const mid = first + i * FINDING_LINE + FINDING_LINE / 2;
-    const color = f.severity === 'error' ? COLOR.error : f.severity === 'warning' ? COLOR.warning : COLOR.info;
-    t.line(`[${L.severity[f.severity]}]`, X, mid, tagW, { size: 7, color });
-    t.line(findingLine(f, a, lang), X + tagW, mid, W - tagW, { size: 7 });
-  });
-  if (shown.length < ordered.length) {
-    const mid = first + shown.length * FINDING_LINE + FINDING_LINE / 2;
-    t.line(L.moreFindings(ordered.length - shown.length), X, mid, W, { size: 7.5, color: COLOR.muted });
-  }
+/** Where the findings' lines go on the form, and on each continuation page. */
+const FINDINGS_TOP = Y.findingsTitle + 20;
+const FINDINGS_BOTTOM = CONTENT.bottom - CONTENT.y - SIGNATURE_H - 6;
+const FIRST_CAPACITY = Math.floor((FINDINGS_BOTTOM - FINDINGS_TOP) / FINDING_LINE);
+/** A continuation page: the applicant's header line and name, a subtitle, then lines to the bottom. */
+const CONT_TOP = 86;
+const CONT_CAPACITY = Math.floor((CONTENT.bottom - CONTENT.y - CONT_TOP) / FINDING_LINE);
+
+/** An applicant's findings as printed lines, page by page: the form's, then each continuation's. */
+export interface ReviewLayout {
+  pageLines: FindingLine[][];
+  pages: number;
 }
 
-/** The message with its place, the file shown relative to the applicant's folder (named above). */
-function findingLine(f: Finding, a: ApplicantResult, lang: 'zh' | 'en'): string {
-  // Waived on review (人工复核): still listed, marked, with the reason.
-  if (f.waived) return `【${waivedText(f, lang)}】${findingLine({ ...f, waived: undefined } as Finding, a, lang)}`;
-  const file = f.location?.file;
-  const prefix = `${a.id}/`;
-  if (!file || !file.startsWith(prefix)) return renderWithLocation(f, lang);
-  return renderWithLocation({ ...f, location: { ...f.location, file: file.slice(prefix.length) } }, lang);
+/** Pages are filled finding by finding: a finding moves whole to the next page unless it alone is longer than one. */
+export function reviewLayout(a: ApplicantResult, lang: PdfLang, measure: Measure, decisionsHeight = 0): ReviewLayout {
+  const groups = findingLines(bySeverity(a.findings), W, lang, measure, (f) => findingText(f, lang, a.id));
+  const pageLines: FindingLine[][] = [[]];
+  // The decisions block (reviewDecisionsHeight) sits above the findings and takes their first lines.
+  let capacity = Math.max(1, FIRST_CAPACITY - Math.ceil(decisionsHeight / FINDING_LINE));
+  for (const g of groups) {
+    let page = pageLines[pageLines.length - 1]!;
+    if (page.length + g.length > capacity && page.length > 0) {
+      pageLines.push((page = []));
+      capacity = CONT_CAPACITY;
+    }
+    for (const line of g) {
+      if (page.length >= capacity) {
+        pageLines.push((page = []));
+        capacity = CONT_CAPACITY;
+      }
+      page.push(line);
+    }
+  }
+  return { pageLines, pages: pageLines.length };
+}
+
+function drawFindings(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout, top: number): void {
+  const { t, L, lang } = ctx;
+  subTitle(ctx, L.findingsTitle(a.findings.length), X, top + Y.findingsTitle, W);
+  if (a.findings.length === 0) {
+    t.line(L.noFindings, X, top + FINDINGS_TOP + FINDING_LINE / 2, W, { size: 7.5, color: COLOR.muted });
+    return;
+  }
+  drawFindingLines(t, L, lang, layout.pageLines[0]!, X, top + FINDINGS_TOP, W);
+}
+
+/** The findings that did not fit on the form, on pages of their own after it. */
+function drawContinuations(ctx: DrawContext, a: ApplicantResult, layout: ReviewLayout): void {
+  const { t, L, lang } = ctx;
+  for (let p = 1; p < layout.pages; p++) {
+    goToPage(ctx, ctx.page + 1);
+    const top = CONTENT.y;
+    drawHeader(ctx, a, top);
+    subTitle(ctx, `${L.findingsContinued} · ${a.name}`, X, top + CONT_TOP - 22, W);
+    drawFindingLines(t, L, lang, layout.pageLines[p]!, X, top + CONT_TOP, W);
+  }
 }
 
 function drawSignature(ctx: DrawContext, top: number): void {

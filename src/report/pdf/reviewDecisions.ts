@@ -14,6 +14,13 @@ const TITLE = 20;
 /** At most this many decisions on the page; the rest are in the workbook's 人工复核记录. */
 const SHOWN = 3;
 
+/** The height the block takes for this applicant (0 without decisions); the page plan needs it first. */
+export function reviewDecisionsHeight(decisions: readonly { applicant: string | null }[], a: ApplicantResult): number {
+  const n = decisions.filter((d) => d.applicant === a.id).length;
+  if (n === 0) return 0;
+  return TITLE + 2 * LINE * Math.min(n, SHOWN) + (n > SHOWN ? LINE : 0) + 4;
+}
+
 /** Draws the block at `top` and returns the height it took (0 without decisions). */
 export function drawReviewDecisions(ctx: DrawContext, a: ApplicantResult, top: number): number {
   const { t, doc, view, lang } = ctx;
