@@ -59,7 +59,7 @@ export function sizingOf(view: ReportView, lang: PdfLang, measure: Measure, rule
 export function layoutsOf(s: Sizing): Layouts {
   const { view, lang } = s;
   const reviews = new Map<string, ReviewLayout>();
-  for (const c of view.cities) for (const a of c.applicants) reviews.set(a.id, reviewLayout(a, lang, s.measure, reviewDecisionsHeight(view.result.decisions, a)));
+  for (const c of view.cities) for (const a of c.applicants) reviews.set(a.id, reviewLayout(a, lang, s.measure, reviewDecisionsHeight(view, a, lang, s.measure)));
   return {
     cover: layoutFlow(coverSegments(s)),
     ranking: layoutFlow(rankingSegments(view)),
