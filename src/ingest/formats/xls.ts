@@ -17,11 +17,7 @@ import { BUILT_IN_FORMATS } from '../lean/stylesPart.js';
 import { buildGrid, type FoundCell } from './buildGrid.js';
 import type { Grid } from '../forms/grid.js';
 
-/** The workbook asks for a password to open: FILEPASS in BIFF, EncryptionInfo for an encrypted .xlsx. */
-export class EncryptedWorkbookError extends Error {}
-
-/** A container or record stream that is no workbook this reader understands. */
-export class XlsFormatError extends Error {}
+import { EncryptedWorkbookError, XlsFormatError } from './errors.js';
 
 const BOF = 0x0809;
 const BOF_BIFF5_OLD = [0x0009, 0x0209, 0x0409];
