@@ -55,10 +55,11 @@ describe('openWorkbook: what the bytes are', () => {
     expect(r.findings[0]!.severity).toBe('error');
   });
 
-  it('says an old OLE2 .xls must be saved as .xlsx', async () => {
+  it('says an OLE2 .xls whose container cannot be read is unreadable, naming the format seen', async () => {
     const r = await open('附件2.xls', ole2('Root Entry', 'Workbook', 'SummaryInformation'));
-    expect(codes(r)).toEqual(['WORKBOOK_LEGACY_XLS']);
-    expect(r.findings[0]!.args).toEqual({ ext: '.xls' });
+    expect(codes(r)).toEqual(['WORKBOOK_FORMAT_UNREADABLE']);
+    expect(r.findings[0]!.severity).toBe('error');
+    expect(r.findings[0]!.args).toMatchObject({ formatEn: 'Excel 97–2003 (.xls)' });
   });
 
   it('says an HTML page saved as .xls is HTML', async () => {

@@ -406,6 +406,12 @@ function readSheet(s: Uint8Array, at: number, g: ReturnType<typeof readGlobals>,
 
 /** The BIFF stream of an OLE2 container: "Workbook" (BIFF8), or "Book" (BIFF5, Excel 95). */
 function workbookStream(bytes: Uint8Array): Uint8Array {
+  // Checked here: cfb, given a header it cannot use, falls back to other guesses and says something else.
+  const major = u16(bytes, 0x1a);
+  const shift = u16(bytes, 0x1e);
+  if (bytes.length < 1024 || u16(bytes, 0x1c) !== 0xfffe || !((major === 3 && shift === 9) || (major === 4 && shift === 12))) {
+    throw new XlsFormatError(`the OLE2 header is damaged or the file is cut short (${bytes.length} bytes)`);
+  }
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
