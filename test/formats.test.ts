@@ -161,6 +161,12 @@ describe('.xls details the forms rely on', () => {
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['WORKBOOK_ENCRYPTED', 'error']]);
   });
 
+  it('says a Word 97–2003 or WPS Writer document where a form should be is no workbook', async () => {
+    const r = await open(path.join(FORMATS, 'edge', '申报说明.wps'));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.severity, f.args.detected])).toEqual([['FILE_NOT_WORKBOOK', 'error', 'doc/wps']]);
+  });
+
   it('says an .xls cut short cannot be read, naming the format it saw', async () => {
     const bytes = await readFile(path.join(FORMATS, 'libreoffice-xls', `${SYSTEMS}.xls`));
     const r = await openWorkbookGrids(memoryFile('截断.xls', bytes.subarray(0, 5000)));

@@ -13,7 +13,8 @@ export const EVIDENCE_DIR = '证明材料';
 
 /**
  * Workbooks people save the forms as: Excel (.xlsx, .xlsm, templates .xltx), the old .xls, WPS's
- * .et/.ett, and WPS Writer's .wps (which people pick by mistake; it gets its own finding).
+ * .et/.ett, and WPS Writer's .wps (which people pick by mistake; its bytes then say it is a text document,
+ * FILE_NOT_WORKBOOK).
  */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xltx', '.xls', '.et', '.ett', '.wps'];
 

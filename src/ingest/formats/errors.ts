@@ -7,3 +7,11 @@ export class EncryptedWorkbookError extends Error {
 export class XlsFormatError extends Error {
   override name = 'XlsFormatError';
 }
+
+/** An OLE2 file that is no workbook at all: a Word 97–2003 or WPS Writer document (.doc, .wps). */
+export class NotWorkbookError extends Error {
+  override name = 'NotWorkbookError';
+  constructor(readonly detected: string) {
+    super(`an OLE2 file holding ${detected}, no workbook`);
+  }
+}

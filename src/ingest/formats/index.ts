@@ -9,7 +9,7 @@ import { findingsOf, type Finding } from '../../findings/finding.js';
 import { decodeText } from '../../util/decodeText.js';
 import { fileCodes } from '../files/codes.js';
 import type { Grid } from '../forms/grid.js';
-import { EncryptedWorkbookError } from './errors.js';
+import { EncryptedWorkbookError, NotWorkbookError } from './errors.js';
 
 const finding = findingsOf(fileCodes);
 
@@ -79,6 +79,7 @@ export async function readOtherFormat(format: OtherFormat, bytes: Uint8Array, pa
     }
   } catch (e) {
     if (e instanceof EncryptedWorkbookError) return { grids: null, findings: [finding('WORKBOOK_ENCRYPTED', {}, where)] };
+    if (e instanceof NotWorkbookError) return { grids: null, findings: [finding('FILE_NOT_WORKBOOK', { detected: e.detected }, where)] };
     const message = String((e as Error)?.message ?? e).slice(0, 300);
     return { grids: null, findings: [finding('WORKBOOK_FORMAT_UNREADABLE', { ...formatName(format, ext), message }, where)] };
   }

@@ -17,7 +17,7 @@ import { BUILT_IN_FORMATS } from '../lean/stylesPart.js';
 import { buildGrid, type FoundCell } from './buildGrid.js';
 import type { Grid } from '../forms/grid.js';
 
-import { EncryptedWorkbookError, XlsFormatError } from './errors.js';
+import { EncryptedWorkbookError, NotWorkbookError, XlsFormatError } from './errors.js';
 
 const BOF = 0x0809;
 const BOF_BIFF5_OLD = [0x0009, 0x0209, 0x0409];
@@ -421,6 +421,8 @@ function workbookStream(bytes: Uint8Array): Uint8Array {
   const names = container.FileIndex.map((f) => f.name);
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) throw new EncryptedWorkbookError('EncryptionInfo');
   const entry = container.FileIndex.find((f) => f.type === 2 && (f.name === 'Workbook' || f.name === 'WORKBOOK' || f.name === 'Book'));
+  // A .wps or .doc saved where a form should be (WPS Writer's and Word's documents are OLE2 files too).
+  if (!entry && names.includes('WordDocument')) throw new NotWorkbookError('doc/wps');
   if (!entry?.content) throw new XlsFormatError(`no Workbook stream in the OLE2 container (streams: ${names.filter(Boolean).slice(0, 8).join(', ')})`);
   const c = entry.content as Uint8Array | number[];
   return c instanceof Uint8Array ? c : Uint8Array.from(c);
