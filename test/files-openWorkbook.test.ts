@@ -55,10 +55,11 @@ describe('openWorkbook: what the bytes are', () => {
     expect(r.findings[0]!.severity).toBe('error');
   });
 
-  it('says an old OLE2 .xls must be saved as .xlsx', async () => {
+  it('says an OLE2 .xls whose container cannot be read is unreadable, naming the format seen', async () => {
     const r = await open('附件2.xls', ole2('Root Entry', 'Workbook', 'SummaryInformation'));
-    expect(codes(r)).toEqual(['WORKBOOK_LEGACY_XLS']);
-    expect(r.findings[0]!.args).toEqual({ ext: '.xls' });
+    expect(codes(r)).toEqual(['WORKBOOK_FORMAT_UNREADABLE']);
+    expect(r.findings[0]!.severity).toBe('error');
+    expect(r.findings[0]!.args).toMatchObject({ formatEn: 'Excel 97–2003 (.xls)' });
   });
 
   it('says an HTML page saved as .xls is HTML', async () => {
@@ -74,7 +75,7 @@ describe('openWorkbook: what the bytes are', () => {
   it('says a GBK CSV saved as .xls is CSV text', async () => {
     const r = await open('附件3.xls', gbk('序号,企业名称,主营业务\r\n1,杭州某某科技有限公司,汽车零部件\r\n'));
     expect(codes(r)).toEqual(['WORKBOOK_IS_CSV_TEXT']);
-    expect(r.findings[0]!.args).toEqual({ ext: '.xls' });
+    expect(r.findings[0]!.args).toEqual({ ext: '.xls', encoding: 'GB18030' });
   });
 
   it('says an empty file is empty', async () => {
@@ -91,10 +92,17 @@ describe('openWorkbook: what the bytes are', () => {
     expect(codes(r)).toEqual(['FILE_NOT_WORKBOOK']);
   });
 
-  it('says a Word document is not a workbook', async () => {
+  it('says a Word document named .xlsx is read as Word tables (exceljs opens no Word file)', async () => {
     const r = await open('附件1.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
+    expect(r.workbook).toBeNull();
+    expect(codes(r)).toEqual(['WORKBOOK_IS_DOCX']);
+    expect(r.findings[0]!.args).toEqual({ tables: 0 });
+  });
+
+  it('says a PowerPoint file is not a workbook', async () => {
+    const r = await open('附件1.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'ppt/presentation.xml': strToU8('<p:presentation/>') }));
     expect(codes(r)).toEqual(['FILE_NOT_WORKBOOK']);
-    expect(r.findings[0]!.args).toEqual({ detected: 'docx' });
+    expect(r.findings[0]!.args).toEqual({ detected: 'pptx' });
   });
 });
 

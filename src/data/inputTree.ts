@@ -13,9 +13,16 @@ export const EVIDENCE_DIR = '证明材料';
 
 /**
  * Workbooks people save the forms as: Excel (.xlsx, .xlsm, templates .xltx), the old .xls, WPS's
- * .et/.ett, and WPS Writer's .wps (which people pick by mistake; it gets its own finding).
+ * .et/.ett, and WPS Writer's .wps (which people pick by mistake; its bytes then say it is a text document,
+ * FILE_NOT_WORKBOOK).
  */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xltx', '.xls', '.et', '.ett', '.wps'];
+
+/**
+ * Word documents: 附件1 and 附件2 are often handed out as Word tables and filled in Word. Read for their
+ * tables; one holding no form is left unread, as any other file beside the forms.
+ */
+export const FORM_DOCUMENT_EXTENSIONS: readonly string[] = ['.docx'];
 
 /** Office Open XML workbooks: what a copy can be written back as, cells marked (`validate --annotate`). */
 export const OOXML_WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm'];
@@ -37,6 +44,10 @@ export function isWorkbookName(name: string): boolean {
   return WORKBOOK_EXTENSIONS.includes(extensionOf(name));
 }
 
+export function isFormDocumentName(name: string): boolean {
+  return FORM_DOCUMENT_EXTENSIONS.includes(extensionOf(name));
+}
+
 export function isOoxmlWorkbookName(name: string): boolean {
   return OOXML_WORKBOOK_EXTENSIONS.includes(extensionOf(name));
 }
@@ -45,9 +56,9 @@ export function isCsvName(name: string): boolean {
   return CSV_EXTENSIONS.includes(extensionOf(name));
 }
 
-/** A workbook or a text table: what makes a folder one that holds forms. */
+/** A workbook, a Word document or a text table: what makes a folder one that holds forms. */
 export function isFormFileName(name: string): boolean {
-  return isWorkbookName(name) || isCsvName(name);
+  return isWorkbookName(name) || isFormDocumentName(name) || isCsvName(name);
 }
 
 export function isZipName(name: string): boolean {

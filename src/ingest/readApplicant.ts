@@ -12,7 +12,7 @@ import { openWorkbookGrids } from './files/openWorkbook.js';
 import type { DiscoveredApplicant, InputFile } from './files/tree.js';
 import { readFormsFromGrids, type FormsFound } from './forms/index.js';
 import { packCodes } from './codes.js';
-import { isEvidencePath, isWorkbookName } from '../data/inputTree.js';
+import { isEvidencePath, isFormDocumentName, isWorkbookName } from '../data/inputTree.js';
 import { isWorkbookByBytes } from './files/formByBytes.js';
 import { unreadableFinding } from './files/source.js';
 import { FORM_NAMES, type FormKind } from '../forms/layout.js';
@@ -22,9 +22,17 @@ const finding = findingsOf(packCodes);
 /** The forms an applicant's folder holds (附件3 belongs to the city). */
 type FormKey = Exclude<FormKind, 'experts'>;
 
-/** Named as a workbook (.xlsx, .xls, .et …): opened as one, whatever its bytes turn out to be. */
+/** Named as a workbook (.xlsx, .xls, .et …) or a Word document: opened as one, whatever its bytes turn out to be. */
 export function isWorkbookFile(f: InputFile): boolean {
-  return isWorkbookName(f.relPath);
+  return isWorkbookName(f.relPath) || isFormDocumentName(f.relPath);
+}
+
+/**
+ * A Word document holding no form is one of the documents people put beside the forms (a cover
+ * letter, a description): left unread as any other such file, not reported as a form gone wrong.
+ */
+export function isDocumentWithoutForms(format: string | undefined, forms: FormsFound): boolean {
+  return format === 'docx' && !forms.a1 && !forms.a2 && !forms.a3 && !forms.systems && !forms.products && forms.findings.length === 0;
 }
 
 export interface ReadHooks {
@@ -65,10 +73,16 @@ export async function readApplicant(
     }
     hooks.onWorkbook?.(file);
     const opened = await openWorkbookGrids(file, limits);
-    pack.findings.push(...opened.findings);
-    if (!opened.grids) continue;
+    if (!opened.grids) {
+      pack.findings.push(...opened.findings);
+      continue;
+    }
     const forms = readFormsFromGrids(opened.grids, file.path, rules);
-    pack.findings.push(...forms.findings);
+    if (isDocumentWithoutForms(opened.format, forms)) {
+      pack.findings.push(finding('FILE_NOT_READ', {}, { file: file.path }));
+      continue;
+    }
+    pack.findings.push(...opened.findings, ...forms.findings);
     if (forms.a3) pack.findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES.a3, where: app.id }, { file: file.path }));
     const found = (['a1', 'a2', 'systems', 'products'] as const).filter((k) => forms[k]);
     if (found.length === 0 && !forms.a3) pack.findings.push(finding('FORM_NOT_RECOGNISED', {}, { file: file.path }));

@@ -15,7 +15,7 @@ import { isWorkbookByBytes } from './files/formByBytes.js';
 import { unreadableFinding } from './files/source.js';
 import { isCsvName } from '../data/inputTree.js';
 import { readA3Csv, readFormsFromGrids } from './forms/index.js';
-import { isWorkbookFile } from './readApplicant.js';
+import { isDocumentWithoutForms, isWorkbookFile } from './readApplicant.js';
 import { FORM_NAMES } from '../forms/layout.js';
 import { packCodes } from './codes.js';
 import { readApplicants, type PoolOptions } from './workers/pool.js';
@@ -51,6 +51,7 @@ async function readCityFile(file: InputFile, cityName: string, rules: Rules, lim
   const findings = [...opened.findings];
   if (!opened.grids) return { findings };
   const forms = readFormsFromGrids(opened.grids, file.path, rules);
+  if (isDocumentWithoutForms(opened.format, forms)) return { findings: [finding('FILE_NOT_READ', {}, { file: file.path })] };
   for (const k of ['a1', 'a2', 'systems', 'products'] as const)
     if (forms[k]) findings.push(finding('FORM_MISPLACED', { form: FORM_NAMES[k], where: cityName || '市级文件夹' }, { file: file.path }));
   if (!forms.a3 && !(['a1', 'a2', 'systems', 'products'] as const).some((k) => forms[k])) findings.push(finding('FORM_NOT_RECOGNISED', {}, { file: file.path }));

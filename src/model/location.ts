@@ -29,7 +29,13 @@ export function formatLocation(loc: Location | undefined): string {
   if (!loc) return '';
   let s = loc.file ?? '';
   if (loc.sheet) s += (s ? ' · ' : '') + loc.sheet;
-  if (loc.cell) s += (loc.sheet ? '!' : s ? ' · ' : '') + loc.cell;
+  // `表!B7` in a workbook; a Word table's place is words (「第1个表格 · 第3行第2列」).
+  if (loc.cell) s += (loc.sheet && isCellAddress(loc.cell) ? '!' : s ? ' · ' : '') + loc.cell;
   else if (loc.row !== undefined) s += (s ? ' · ' : '') + `第${loc.row}行`;
   return s;
+}
+
+/** Whether `cell` is a sheet address (`E7`, `$E$7`) rather than a place named in words. */
+export function isCellAddress(cell: string): boolean {
+  return /^\$?[A-Za-z]{1,3}\$?\d+$/.test(cell);
 }

@@ -5,7 +5,7 @@
 import type { Finding } from '../findings/finding.js';
 import { renderMessage, type Lang } from './catalogue.js';
 import { DATA_CATEGORIES, EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
-import type { Location } from '../model/location.js';
+import { isCellAddress, type Location } from '../model/location.js';
 import type { ApplicantResult, IndicatorResult, IndicatorSources, Receipt, Result, ValueSource } from '../model/result.js';
 import type { DecisionOutcome } from '../model/decision.js';
 
@@ -40,7 +40,8 @@ export function placeOf(loc: Location | undefined, lang: Lang): string {
   if (!loc) return '';
   let s = loc.file ?? '';
   if (loc.sheet) s += (s ? ' · ' : '') + loc.sheet;
-  if (loc.cell) s += (loc.sheet ? '!' : s ? ' · ' : '') + loc.cell;
+  // `表!B7` in a workbook; a Word table's place is words (「第1个表格 · 第3行第2列」).
+  if (loc.cell) s += (loc.sheet && isCellAddress(loc.cell) ? '!' : s ? ' · ' : '') + loc.cell;
   else if (loc.row !== undefined) s += (s ? ' · ' : '') + (lang === 'zh' ? `第${loc.row}行` : `row ${loc.row}`);
   return s;
 }

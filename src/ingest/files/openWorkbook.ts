@@ -18,6 +18,7 @@ import { gridFromWorksheet } from '../forms/grid.js';
 import { gridsFromXlsx } from '../lean/readXlsx.js';
 import { inflatesBeyond, MAX_DEFLATE_RATIO, readZipDirectory, type ZipEntry } from './zip.js';
 import { loadExcel } from '../../util/loadExcel.js';
+import { readOtherFormat, type OtherFormat } from '../formats/index.js';
 
 const finding = findingsOf(fileCodes);
 
@@ -131,11 +132,12 @@ export function defaultReader(): WorkbookReader {
   return process.env.YUNSHANG_READER === 'exceljs' ? 'exceljs' : 'lean';
 }
 
-type Checked = { bytes: Buffer; findings: Finding[] } | { failed: Finding };
+/** The bytes, what they are (.xlsx, or one of the formats read by formats/), and notes so far. */
+type Checked = { bytes: Buffer; findings: Finding[]; format: 'xlsx' | OtherFormat; ext: string } | { failed: Finding };
 
 /**
- * The bytes of `file` once they are known to be a bounded .xlsx, or the finding that says why not
- * (and what to do). Every finding's location is the file.
+ * The bytes of `file` once they are known to be a bounded workbook or form document in a format read
+ * here, or the finding that says why not (and what to do). Every finding's location is the file.
  */
 async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Checked> {
   const where = { file: file.path };
@@ -154,17 +156,14 @@ async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Ch
     case 'ole2-encrypted':
       return fail(finding('WORKBOOK_ENCRYPTED', {}, where));
     case 'ole2-legacy':
-      return fail(finding('WORKBOOK_LEGACY_XLS', { ext }, where));
     case 'html':
-      return fail(finding('WORKBOOK_IS_HTML', { ext }, where));
     case 'xml2003':
-      return fail(finding('WORKBOOK_IS_XML_2003', { ext }, where));
+      // Not compressed: the file's own size (bounded by discovery's limits) bounds the reading.
+      return { bytes, findings: [], format, ext };
     case 'text':
-      return fail(
-        SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))
-          ? finding('WORKBOOK_IS_CSV_TEXT', { ext }, where)
-          : finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where),
-      );
+      return SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))
+        ? { bytes, findings: [], format, ext }
+        : fail(finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where));
     case 'other':
       return fail(finding('FILE_NOT_WORKBOOK', { detected: 'binary' }, where));
     case 'xlsx':
@@ -177,15 +176,18 @@ async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Ch
   } catch (e) {
     return fail(finding('WORKBOOK_CORRUPT', { message: (e as Error).message }, where));
   }
-  if (!parts.some((p) => /^xl\/workbook\.xml$/i.test(p.name))) {
+  const isWorkbook = parts.some((p) => /^xl\/workbook\.xml$/i.test(p.name));
+  const isDocument = !isWorkbook && parts.some((p) => p.name === 'word/document.xml');
+  if (!isWorkbook && !isDocument) {
     return fail(finding('FILE_NOT_WORKBOOK', { detected: otherZipKind(parts.map((p) => p.name)) }, where));
   }
   const tooLarge = checkPartSizes(bytes, parts, limits, where);
   if (tooLarge) return fail(tooLarge);
+  if (isDocument) return { bytes, findings: [], format: 'docx', ext };
 
   const findings: Finding[] = [];
   if (!['.xlsx', '.xlsm'].includes(extensionOf(file.path))) findings.push(finding('XLS_IS_XLSX', { ext }, where));
-  return { bytes, findings };
+  return { bytes, findings, format: 'xlsx', ext };
 }
 
 function corrupt(e: unknown, file: InputFile): Finding {
@@ -200,6 +202,8 @@ function corrupt(e: unknown, file: InputFile): Finding {
 export async function openWorkbook(file: InputFile, limits: Limits = DEFAULT_LIMITS): Promise<OpenedWorkbook> {
   const checked = await checkedWorkbookBytes(file, limits);
   if ('failed' in checked) return { workbook: null, findings: [checked.failed] };
+  // exceljs opens .xlsx only: the other formats are read as Grids (openWorkbookGrids), and named here.
+  if (checked.format !== 'xlsx') return { workbook: null, findings: (await readOtherFormat(checked.format, checked.bytes, file.path, checked.ext)).findings };
   // Loaded on first use: the lean reader (the default) and the reading threads never need exceljs.
   const workbook = new (await loadExcel()).Workbook();
   try {
@@ -213,9 +217,11 @@ export async function openWorkbook(file: InputFile, limits: Limits = DEFAULT_LIM
 }
 
 export interface OpenedGrids {
-  /** One Grid per worksheet, in the workbook's order; null when the file cannot be read. */
+  /** One Grid per worksheet (per table of a Word document), in order; null when the file cannot be read. */
   grids: Grid[] | null;
   findings: Finding[];
+  /** What the bytes turned out to be, once they were recognised. */
+  format?: 'xlsx' | OtherFormat;
 }
 
 /**
@@ -223,15 +229,16 @@ export interface OpenedGrids {
  * readers give the same Grids (test/lean-equivalence.test.ts); the lean one is several times faster.
  */
 export async function openWorkbookGrids(file: InputFile, limits: Limits = DEFAULT_LIMITS, reader: WorkbookReader = defaultReader()): Promise<OpenedGrids> {
-  if (reader === 'exceljs') {
-    const opened = await openWorkbook(file, limits);
-    return { grids: opened.workbook ? opened.workbook.worksheets.map((ws) => gridFromWorksheet(ws, file.path)) : null, findings: opened.findings };
-  }
   const checked = await checkedWorkbookBytes(file, limits);
   if ('failed' in checked) return { grids: null, findings: [checked.failed] };
+  if (checked.format !== 'xlsx') return { ...(await readOtherFormat(checked.format, checked.bytes, file.path, checked.ext)), format: checked.format };
+  if (reader === 'exceljs') {
+    const opened = await openWorkbook(file, limits);
+    return { grids: opened.workbook ? opened.workbook.worksheets.map((ws) => gridFromWorksheet(ws, file.path)) : null, findings: opened.findings, format: 'xlsx' };
+  }
   try {
-    return { grids: gridsFromXlsx(checked.bytes, file.path), findings: checked.findings };
+    return { grids: gridsFromXlsx(checked.bytes, file.path), findings: checked.findings, format: 'xlsx' };
   } catch (e) {
-    return { grids: null, findings: [corrupt(e, file)] };
+    return { grids: null, findings: [corrupt(e, file)], format: 'xlsx' };
   }
 }

@@ -48,6 +48,8 @@ export class Grid {
     readonly sheet: string | undefined,
     rows: number,
     cols: number,
+    /** How a person names a position: `B7` in a sheet; a Word table's reader names rows and columns in words. */
+    readonly nameOf: (row: number, col: number) => string = address,
   ) {
     this.rowCount = Math.min(rows, MAX_ROWS);
     this.colCount = Math.min(cols, MAX_COLS);
@@ -75,7 +77,7 @@ export class Grid {
     const k = this.masterOf.get(Grid.key(r, c)) ?? Grid.key(r, c);
     const row = Math.floor(k / 1024);
     const col = k % 1024;
-    return this.cells.get(k) ?? { row, col, address: address(row, col), value: null, text: '' };
+    return this.cells.get(k) ?? { row, col, address: this.nameOf(row, col), value: null, text: '' };
   }
 
   /** Whether (r, c) is the master (or not merged): iterate masters only to read each merged cell once. */

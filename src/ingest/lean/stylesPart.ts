@@ -36,6 +36,9 @@ const BUILT_IN: Record<number, string> = {
   49: '@',
 };
 
+/** The same table for the .xls reader (formats/xls.ts), whose built-in formats have the same ids. */
+export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = BUILT_IN;
+
 /** Number format string per style index (undefined: none). */
 export function readStyleFormats(xml: string | undefined): (string | undefined)[] {
   if (xml === undefined) return [];

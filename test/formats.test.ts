@@ -1,0 +1,248 @@
+/**
+ * Every spreadsheet format that reaches a city bureau (issue #12, item 2): one sample applicant's forms
+ * as LibreOffice, xlwt, python-docx, web systems (HTML, XML Spreadsheet 2003) and text exports save
+ * them (fixtures/formats, written by scripts/fixtures/formats.py). Each reads to the values its .xlsx
+ * twin reads to, with an info naming the format, and the applicant scores as with its .xlsx forms.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRules } from '../src/rules/load.js';
+import type { Rules } from '../src/rules/schema.js';
+import { openWorkbookGrids } from '../src/ingest/files/openWorkbook.js';
+import { readFormsFromGrids, type FormsFound } from '../src/ingest/forms/index.js';
+import { readSubmission } from '../src/ingest/readSubmission.js';
+import { evaluate } from '../src/evaluate.js';
+import type { ApplicantResult } from '../src/model/result.js';
+import { formatLocation } from '../src/model/location.js';
+import { placeOf } from '../src/report/json.js';
+import { memoryFile } from './lean-helpers.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const FORMATS = path.join(FIXTURES, 'formats');
+const CITY = path.join(FIXTURES, 'submissions', '杭州市');
+const SAMPLE = '杭州达辰化纤股份有限公司';
+const ORIGINAL = path.join(CITY, SAMPLE);
+const A1 = '附件1-申报表';
+const A2 = '附件2-用云水平评估表';
+const SYSTEMS = '系统清单';
+const PRODUCTS = '云计算产品和服务清单';
+
+let rules: Rules;
+let tmp: string;
+beforeAll(async () => {
+  rules = await loadRules();
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'yunshang-formats-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function open(file: string, as = file) {
+  const bytes = await readFile(file);
+  return openWorkbookGrids(memoryFile(as, bytes));
+}
+
+async function forms(file: string): Promise<{ found: FormsFound; codes: string[] }> {
+  const opened = await open(file);
+  expect(opened.grids, `${file}: ${JSON.stringify(opened.findings)}`).not.toBeNull();
+  return { found: readFormsFromGrids(opened.grids!, file, rules), codes: opened.findings.map((f) => `${f.severity} ${f.code}`) };
+}
+
+/** The records as a person reads them: no file, sheet or cell (those differ between formats by design). */
+const values = (f: FormsFound) => JSON.parse(JSON.stringify(f, (k, v) => (k === 'file' || k === 'loc' || k === 'sheet' ? undefined : v)));
+
+/** Each fixture, the form it holds, and the info that names its format. */
+const CASES: { file: string; form: string; code: string }[] = [
+  ...[A1, A2, SYSTEMS, PRODUCTS].map((form) => ({ file: `libreoffice-xls/${form}.xls`, form, code: 'WORKBOOK_LEGACY_XLS' })),
+  ...[A1, A2, SYSTEMS, PRODUCTS].map((form) => ({ file: `xlwt/${form}.xls`, form, code: 'WORKBOOK_LEGACY_XLS' })),
+  ...[A1, A2].map((form) => ({ file: `libreoffice-docx/${form}.docx`, form, code: 'WORKBOOK_IS_DOCX' })),
+  ...[A1, A2].map((form) => ({ file: `python-docx/${form}.docx`, form, code: 'WORKBOOK_IS_DOCX' })),
+  ...[A1, A2].map((form) => ({ file: `html/${form}.xls`, form, code: 'WORKBOOK_IS_HTML' })),
+  ...[A1, A2].map((form) => ({ file: `xml2003/${form}.xls`, form, code: 'WORKBOOK_IS_XML_2003' })),
+  ...[SYSTEMS, PRODUCTS].map((form) => ({ file: `csv/${form}.xls`, form, code: 'WORKBOOK_IS_CSV_TEXT' })),
+];
+
+describe('each format reads to the values its .xlsx twin reads to', () => {
+  for (const c of CASES) {
+    it(`${c.file}: ${c.code}, then the same records`, async () => {
+      const [twin, other] = await Promise.all([forms(path.join(ORIGINAL, `${c.form}.xlsx`)), forms(path.join(FORMATS, c.file))]);
+      expect(other.codes).toEqual([`info ${c.code}`]);
+      expect(other.found.findings).toEqual(twin.found.findings);
+      expect(values(other.found)).toEqual(values(twin.found));
+      expect(Object.keys(values(twin.found)).length).toBeGreaterThan(1);
+    });
+  }
+
+  it('names the format in the info, in both languages', async () => {
+    const xls = (await open(path.join(FORMATS, 'libreoffice-xls', `${A1}.xls`))).findings[0]!;
+    expect(xls.args).toEqual({ formatZh: 'Excel 97–2003 工作簿（.xls）', formatEn: 'Excel 97–2003 (.xls)' });
+    const et = (await open(path.join(FORMATS, 'libreoffice-xls', `${A1}.xls`), `${A1}.et`)).findings[0]!;
+    expect(et.code).toBe('WORKBOOK_LEGACY_XLS');
+    expect(String(et.args.formatZh)).toContain('WPS 表格（.et');
+    const gb = (await open(path.join(FORMATS, 'csv', `${SYSTEMS}.xls`))).findings[0]!;
+    expect(gb.args).toEqual({ ext: '.xls', encoding: 'GB18030' });
+    const bom = (await open(path.join(FORMATS, 'csv', `${PRODUCTS}.xls`))).findings[0]!;
+    expect(bom.args).toEqual({ ext: '.xls', encoding: 'UTF-8 BOM' });
+  });
+
+  it('keeps the cell addresses of a sheet in .xls, HTML and XML 2003 (E7 is E7 in Excel)', async () => {
+    for (const file of [`libreoffice-xls/${A1}.xls`, `xlwt/${A1}.xls`, `html/${A1}.xls`, `xml2003/${A1}.xls`]) {
+      const { found } = await forms(path.join(FORMATS, file));
+      expect(found.a1!.fields.enterpriseName!.loc.cell, file).toBe('B2');
+      expect(found.a1!.fields.employees!.loc.cell, file).toBe('B6');
+    }
+  });
+});
+
+describe('Word tables: places a person finds in Word', () => {
+  it('names the table, row and column of a value (the title above the table is no row of it)', async () => {
+    const { found } = await forms(path.join(FORMATS, 'python-docx', `${A1}.docx`));
+    const loc = found.a1!.fields.employees!.loc;
+    expect(loc).toMatchObject({ sheet: '第1个表格', cell: '第5行第2列' });
+    expect(formatLocation(loc)).toBe(`${path.join(FORMATS, 'python-docx', `${A1}.docx`)} · 第1个表格 · 第5行第2列`);
+    expect(placeOf({ file: 'a.docx', sheet: '第1个表格', cell: '第5行第2列' }, 'en')).toBe('a.docx · 第1个表格 · 第5行第2列');
+    expect(placeOf({ file: 'a.xlsx', sheet: '申报表', cell: 'B6' }, 'zh')).toBe('a.xlsx · 申报表!B6');
+  });
+
+  it('counts a cell by its place in its row, not by the grid column under a merged cell', async () => {
+    const { found } = await forms(path.join(FORMATS, 'libreoffice-docx', `${A1}.docx`));
+    // Row 7 of the table: 主营业务 and one cell spanning five columns.
+    expect(found.a1!.fields.mainBusiness!.loc.cell).toBe('第7行第2列');
+    expect(found.a1!.fields.employees!.loc.cell).toBe('第6行第2列');
+  });
+
+  it('leaves a Word document without a form unread, as other documents beside the forms', async () => {
+    const dir = path.join(tmp, 'word-letter', '杭州市');
+    await cp(CITY, dir, { recursive: true });
+    await cp(path.join(FORMATS, 'python-docx', '申报说明.docx'), path.join(dir, SAMPLE, '申报说明.docx'));
+    const sub = await readSubmission(dir, rules, { workers: 'never' });
+    const pack = sub.cities[0]!.applicants.find((a) => a.folderName === SAMPLE)!;
+    const letter = pack.findings.filter((f) => f.location?.file?.endsWith('申报说明.docx'));
+    expect(letter.map((f) => [f.code, f.severity])).toEqual([['FILE_NOT_READ', 'info']]);
+    expect(pack.a1).toBeDefined();
+  });
+});
+
+describe('.xls details the forms rely on', () => {
+  it('reads formulas by their cached results, dates by their format, booleans, merges and a long string table', async () => {
+    const opened = await open(path.join(FORMATS, 'edge', '边界.xls'));
+    expect(opened.findings.map((f) => f.code)).toEqual(['WORKBOOK_LEGACY_XLS']);
+    const [grid, second] = opened.grids!;
+    expect(second!.sheet).toBe('第二页');
+    expect(second!.at(1, 1).value).toBe('第二个工作表');
+    const at = (a: string) => {
+      const m = /^([A-Z])(\d+)$/.exec(a)!;
+      return grid!.at(Number(m[2]), m[1]!.charCodeAt(0) - 64);
+    };
+    expect(at('B1').value).toBe(3);
+    expect(at('B2').value).toBe('云上企业');
+    expect(at('B3')).toMatchObject({ value: null, error: '#DIV/0!' });
+    expect(at('B4').value).toBe(true);
+    expect(at('B5').value).toEqual(new Date(Date.UTC(2021, 10, 30)));
+    expect(at('B6').value).toEqual(new Date(Date.UTC(2020, 1, 29)));
+    expect(at('B7').value).toBe(true);
+    expect(at('B8').value).toBe(0.1);
+    expect(at('B9').value).toBe(123456789);
+    expect(at('B10').value).toBe(-933.6);
+    expect(grid!.span(2, 4)).toEqual({ top: 1, left: 3, bottom: 2, right: 4 });
+    expect(at('C1').value).toBe('合并');
+    for (let i = 1; i <= 600; i++) {
+      expect(grid!.at(19 + i, 1).value).toBe(`第${i}条：企业已建成覆盖研发、生产、经营管理的信息化体系，设有专职信息化部门。`);
+      expect(grid!.at(19 + i, 2).value).toBe(i);
+    }
+  });
+
+  it('keeps an .xls with a password to open (FILEPASS) an error, advising to remove the password', async () => {
+    const r = await open(path.join(FORMATS, 'edge', '加密-FILEPASS.xls'));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['WORKBOOK_ENCRYPTED', 'error']]);
+  });
+
+  it('says a Word 97–2003 or WPS Writer document where a form should be is no workbook', async () => {
+    const r = await open(path.join(FORMATS, 'edge', '申报说明.wps'));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.severity, f.args.detected])).toEqual([['FILE_NOT_WORKBOOK', 'error', 'doc/wps']]);
+  });
+
+  it('says an .xls cut short cannot be read, naming the format it saw', async () => {
+    const bytes = await readFile(path.join(FORMATS, 'libreoffice-xls', `${SYSTEMS}.xls`));
+    const r = await openWorkbookGrids(memoryFile('截断.xls', bytes.subarray(0, 5000)));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['WORKBOOK_FORMAT_UNREADABLE', 'error']]);
+    expect(r.findings[0]!.args.formatEn).toBe('Excel 97–2003 (.xls)');
+  });
+});
+
+/** What decides an applicant's place: its status, totals and every indicator's score and rank. */
+function scores(a: ApplicantResult) {
+  const indicators = Object.fromEntries(
+    Object.entries(a.indicators).map(([k, i]) => [k, { n: i.n, m: i.m, selfScore: i.selfScore, rank: i.rank, grade: i.grade, horizontalScore: i.horizontalScore, score: i.score, verified: i.verified }]),
+  );
+  return {
+    id: a.id,
+    name: a.name,
+    creditCode: a.creditCode,
+    status: a.status,
+    rejectedBy: a.rejectedBy,
+    provinceRank: a.provinceRank,
+    cityRank: a.cityRank,
+    selfTotal: a.selfTotal,
+    horizontalTotal: a.horizontalTotal,
+    total: a.total,
+    dimensions: a.dimensions,
+    indicators,
+  };
+}
+
+/** The city's packs read and scored, with the sample applicant's forms replaced by `replace` (form → fixture). */
+async function scoreCity(name: string, replace: Record<string, string>) {
+  const dir = path.join(tmp, name, '杭州市');
+  await cp(CITY, dir, { recursive: true });
+  for (const [form, fixture] of Object.entries(replace)) {
+    await rm(path.join(dir, SAMPLE, `${form}.xlsx`));
+    await cp(path.join(FORMATS, fixture), path.join(dir, SAMPLE, path.basename(fixture)));
+  }
+  const submission = await readSubmission(dir, rules, { workers: 'never' });
+  const result = evaluate(submission, rules);
+  const sample = result.applicants.find((a) => a.name === SAMPLE)!;
+  return { result, sample, files: (await readdir(path.join(dir, SAMPLE))).sort() };
+}
+
+describe('an applicant whose forms come in other formats is scored as with its .xlsx forms', () => {
+  let baseline: Awaited<ReturnType<typeof scoreCity>>;
+  beforeAll(async () => {
+    baseline = await scoreCity('xlsx', {});
+  });
+
+  const all = (dir: string, ext: string) => Object.fromEntries([A1, A2, SYSTEMS, PRODUCTS].map((f) => [f, `${dir}/${f}.${ext}`]));
+  const variants: Record<string, Record<string, string>> = {
+    'all four forms saved as .xls by LibreOffice': all('libreoffice-xls', 'xls'),
+    'all four forms written as .xls by xlwt': all('xlwt', 'xls'),
+    '附件1 and 附件2 as Word tables saved by LibreOffice': { [A1]: `libreoffice-docx/${A1}.docx`, [A2]: `libreoffice-docx/${A2}.docx` },
+    '附件1 and 附件2 as Word tables made by python-docx': { [A1]: `python-docx/${A1}.docx`, [A2]: `python-docx/${A2}.docx` },
+    '附件1 and 附件2 as HTML, the lists as CSV/TSV text, all saved as .xls': {
+      [A1]: `html/${A1}.xls`,
+      [A2]: `html/${A2}.xls`,
+      [SYSTEMS]: `csv/${SYSTEMS}.xls`,
+      [PRODUCTS]: `csv/${PRODUCTS}.xls`,
+    },
+    '附件1 and 附件2 as XML Spreadsheet 2003': { [A1]: `xml2003/${A1}.xls`, [A2]: `xml2003/${A2}.xls` },
+  };
+  for (const [name, replace] of Object.entries(variants)) {
+    it(name, async () => {
+      const run = await scoreCity(name.replace(/\W+/g, '-'), replace);
+      expect(run.files).toEqual(expect.arrayContaining(Object.values(replace).map((f) => path.basename(f))));
+      expect(run.sample.status).not.toBe('rejected');
+      expect(run.result.applicants.map(scores)).toEqual(baseline.result.applicants.map(scores));
+      // The same findings but the infos naming the formats (and the file names they carry).
+      const codes = (a: ApplicantResult) => a.findings.filter((f) => !FORMAT_INFOS.has(f.code)).map((f) => `${f.severity} ${f.code}`).sort();
+      expect(codes(run.sample)).toEqual(codes(baseline.sample));
+      expect(run.sample.findings.filter((f) => FORMAT_INFOS.has(f.code)).length).toBe(Object.keys(replace).length);
+    });
+  }
+});
+
+const FORMAT_INFOS = new Set(['WORKBOOK_LEGACY_XLS', 'WORKBOOK_IS_HTML', 'WORKBOOK_IS_XML_2003', 'WORKBOOK_IS_CSV_TEXT', 'WORKBOOK_IS_DOCX']);
