@@ -22,7 +22,7 @@ import { compareCityNames, locateAddress } from './data/zhejiang.js';
 import { acceptedLicense } from './validate/checks/evidence/license.js';
 import { EVIDENCE_DIR } from './validate/checks/evidence/evidencePaths.js';
 import { indicatorSources } from './score/indicatorSources.js';
-import type { Rules } from './rules/schema.js';
+import { cloudInvestmentRule, type Rules } from './rules/schema.js';
 import { runCheck, type AnyCheck } from './validate/check.js';
 import { checks as registryChecks } from './validate/registry.js';
 import { scoreCodes } from './score/codes.js';
@@ -216,6 +216,7 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
 
   const withExperts = options.expert !== undefined;
   const dimensionKeys = rules.dimensions.map((d) => d.key);
+  const investmentRule = cloudInvestmentRule(rules);
   const scored = assessed.map((a) => {
     const rejected = a.status === 'rejected';
     const indicators = {} as Record<IndicatorKey, IndicatorResult>;
@@ -249,11 +250,14 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     const expertSum = expert ? sumExpertItems(expert, rules, decimals) : null;
     const t = totals(parts, dimensionKeys, rejected ? null : expertSum);
     const total = rejected ? ZERO : t.total;
-    const a1Investment = a.pack.a1?.fields.cloudInvestment3y?.value;
+    // The ranking's third tie-break: 附件1's cloud investment, else the cloud-investment indicator's N.
+    const a1Investment = investmentRule?.a1 ? a.pack.a1?.fields[investmentRule.a1.n]?.value : undefined;
     const cloudInvestment =
       typeof a1Investment === 'number' && Number.isFinite(a1Investment)
         ? fromNumber(a1Investment)
-        : (a.values['investment.cloud']?.n ?? null);
+        : investmentRule
+          ? (a.values[investmentRule.key]?.n ?? null)
+          : null;
     const entry: RankingEntry = { id: a.pack.id, name: a.name, total, expertTotal: expertSum, selfTotal: t.selfTotal, cloudInvestment };
     return { a, indicators, t, total, expert, expertSum, entry };
   });

@@ -42,3 +42,11 @@ describe('the check registry', () => {
     expect(checks.map((c) => c.id).sort()).toEqual(found.sort());
   });
 });
+
+describe('the lists that mirror a type', () => {
+  it('A1_NUMBER_KEYS holds exactly the 附件1 fields the layout reads as numbers', async () => {
+    const { A1_NUMBER_KEYS } = await import('../src/model/records.js');
+    const { A1_FIELDS } = await import('../src/forms/layout.js');
+    expect([...A1_NUMBER_KEYS].sort()).toEqual(A1_FIELDS.filter((f) => f.kind === 'number').map((f) => f.key).sort());
+  });
+});

@@ -125,7 +125,7 @@ describe.each(READERS)('builders and readers agree (%s reader)', (reader) => {
     expect(rows[1]!.enterpriseName.loc.cell).toBe('C5');
 
     const lists = await roundTrip((wb) => {
-      addSystemListSheet(wb, [
+      addSystemListSheet(wb, rules, [
         { indicatorName: '研发', name: 'PLM', onCloud: '是', provider: '阿里云', description: '产品数据', loginScreenshot: '证明材料/截图/plm-1.png', mainScreenshot: '证明材料/截图/plm-2.png' },
         { indicatorName: '行政办公', name: 'OA', onCloud: '否' },
       ]);

@@ -53,7 +53,7 @@ describe('the lean reader builds the same Grids as exceljs', () => {
     addA1Sheet(wb, { enterpriseName: '杭州某某科技有限公司', registeredCapital: 5000, employees: 320, legalPhone: '13800000001' });
     addA2Sheet(wb, rules, { indicators: { 'infra.storage': { n: 1, m: 2 } } });
     addA3Sheet(wb, '杭州市', [{ seq: 1, district: '西湖区', enterpriseName: '甲公司', salesLastYear: 100 } as never]);
-    addSystemListSheet(wb);
+    addSystemListSheet(wb, rules);
     addProductListSheet(wb);
     addExpertSheet(wb, rules);
     await expectSameGrids(await workbookBytes(wb), 'all.xlsx');

@@ -88,6 +88,14 @@ describe('outlier flags', () => {
     expect(per[0]!.args).toMatchObject({ perEmployee: '30', employees: 10, median: '0.1' });
   });
 
+  it('compares per employee only the indicators the rules file marks perEmployeeOutlier', () => {
+    const packs = [10, 10, 10, 10, 10, 10, 10, 10].map((n, i) => pack(i, n, 100));
+    packs.push(pack(50, 300, 10));
+    const unmarked = { ...rules, indicators: rules.indicators.map(({ perEmployeeOutlier: _, ...i }) => i) };
+    const findings = runCheck(valueOutliersCheck, { submission: province(packs), rules: unmarked });
+    expect(findings.filter((f) => f.code === 'OUTLIER_PER_EMPLOYEE')).toEqual([]);
+  });
+
   it('says nothing about a small province where a distribution means little', () => {
     const packs = [1, 1000].map((n, i) => pack(i, n, 100));
     expect(runCheck(valueOutliersCheck, { submission: province(packs), rules })).toEqual([]);

@@ -38,6 +38,27 @@ describe('the rules file zj-2021-batch1', () => {
     expect(() => parseRules(JSON.stringify(data), 'semantic.json')).toThrow(/unknown dimension nowhere[\s\S]*the last band must have share 1/);
     expect(() => parseRules('{ not json', 'x.json')).toThrow(/不是有效的 JSON/);
   });
+
+  it('gives the indicators their roles as data: 附件1 twins, the cloud investment, per-employee outliers', async () => {
+    const rules = await loadRules();
+    const roles = rules.indicators.flatMap((i) => [
+      ...(i.a1 ? [`${i.key} a1 ${i.a1.n}/${i.a1.m}`] : []),
+      ...(i.cloudInvestment ? [`${i.key} cloudInvestment`] : []),
+      ...(i.perEmployeeOutlier ? [`${i.key} perEmployeeOutlier`] : []),
+    ]);
+    expect(roles).toEqual([
+      'infra.storage perEmployeeOutlier',
+      'management.devices perEmployeeOutlier',
+      'investment.cloud a1 cloudInvestment3y/itInvestment3y',
+      'investment.cloud cloudInvestment',
+    ]);
+    const data = JSON.parse(await readFile(DEFAULT_RULES_FILE, 'utf8'));
+    data.indicators[0].cloudInvestment = true;
+    expect(() => parseRules(JSON.stringify(data), 'two.json')).toThrow(/only one indicator can be the cloud investment/);
+    data.indicators[0].cloudInvestment = undefined;
+    data.indicators[0].a1 = { n: 'enterpriseName', m: 'itInvestment3y' };
+    expect(() => parseRules(JSON.stringify(data), 'text.json')).toThrow(/a1/);
+  });
 });
 
 describe('score --rules FILE', () => {

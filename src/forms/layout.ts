@@ -355,12 +355,9 @@ export type SystemColumnKey =
   | 'loginScreenshot'
   | 'mainScreenshot';
 
-/** The system-count indicators as 系统清单 names them (docs/notice.md § 材料报送要求), for the drop-down. */
-export const SYSTEM_INDICATOR_NAMES = ['研发', '生产', '供应链', '营销', '其他', '行政办公', '设备管理', '系统协同'] as const;
-
 export const SYSTEM_COLUMNS: readonly ColumnSpec<SystemColumnKey>[] = [
   { key: 'seq', header: '序号', kind: 'number', optional: true },
-  { key: 'indicatorName', header: '指标', aliases: ['指标名称', '所属指标', '应用类型'], kind: 'text', list: SYSTEM_INDICATOR_NAMES },
+  { key: 'indicatorName', header: '指标', aliases: ['指标名称', '所属指标', '应用类型'], kind: 'text' },
   { key: 'name', header: '系统名称', kind: 'text' },
   { key: 'onCloud', header: '是否云上', aliases: ['是否上云'], kind: 'yesno', list: ['是', '否'] },
   { key: 'provider', header: '云服务商', aliases: ['服务商'], kind: 'text' },

@@ -35,6 +35,17 @@ export interface A1Fields {
 export type A1FieldKey = keyof A1Fields;
 /** The fields that hold an amount or a count. */
 export type A1NumberKey = { [K in A1FieldKey]: A1Fields[K] extends Cell<number | null> ? K : never }[A1FieldKey];
+/** The same fields as a list, for the rules file's schema (a test checks it against the type). */
+export const A1_NUMBER_KEYS = [
+  'registeredCapital',
+  'employees',
+  'salesLastYear',
+  'profitLastYear',
+  'taxLastYear',
+  'rndLastYear',
+  'cloudInvestment3y',
+  'itInvestment3y',
+] as const satisfies readonly A1NumberKey[];
 
 export interface A1Record {
   file: string;

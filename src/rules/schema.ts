@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EXPERT_KEYS, INDICATOR_KEYS } from '../model/indicators.js';
+import { A1_NUMBER_KEYS } from '../model/records.js';
 import { nearest } from '../util/nearest.js';
 
 /** 「 (did you mean x?)」 when a known key is near the one typed. */
@@ -30,6 +31,15 @@ export const indicatorRuleSchema = z.object({
   mConstant: positive.optional(),
   /** What proof the notice asks for: a system list with screenshots, a last-year invoice, or none. */
   evidence: z.enum(['none', 'systems', 'invoice']),
+  /** The 附件1 fields that state this indicator's N and M too; they must agree (check values.investment). */
+  a1: z.object({ n: z.enum(A1_NUMBER_KEYS), m: z.enum(A1_NUMBER_KEYS) }).optional(),
+  /**
+   * N is the applicant's cloud investment: what the product list adds up to may not exceed it, and it
+   * breaks ties in the ranking (附件1's `a1.n` first, else N). At most one indicator has it.
+   */
+  cloudInvestment: z.literal(true).optional(),
+  /** N per employee is compared with the province as well (check outliers.valueOutliers). */
+  perEmployeeOutlier: z.literal(true).optional(),
 });
 
 export const rulesSchema = z
@@ -83,6 +93,8 @@ export const rulesSchema = z
       seen.add(ind.key);
       if (!dims.has(ind.dimension))
         ctx.addIssue({ code: 'custom', path: ['indicators', i, 'dimension'], message: `unknown dimension ${ind.dimension}` });
+      if (ind.cloudInvestment && r.indicators.findIndex((x) => x.cloudInvestment) !== i)
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'cloudInvestment'], message: 'only one indicator can be the cloud investment' });
       if (ind.input === 'nOnly' && !ind.mSumOf)
         ctx.addIssue({ code: 'custom', path: ['indicators', i], message: 'an nOnly indicator needs mSumOf' });
       if (ind.input === 'ticks' && !ind.mConstant)
@@ -113,3 +125,8 @@ export const rulesSchema = z
 
 export type Rules = z.infer<typeof rulesSchema>;
 export type IndicatorRule = z.infer<typeof indicatorRuleSchema>;
+
+/** The indicator whose N is the applicant's cloud investment (`cloudInvestment` in the rules file), if any. */
+export function cloudInvestmentRule(rules: Pick<Rules, 'indicators'>): IndicatorRule | undefined {
+  return rules.indicators.find((i) => i.cloudInvestment);
+}

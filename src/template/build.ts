@@ -36,6 +36,7 @@ import {
   nLabel,
   type ColumnSpec,
   type A1FieldSpec,
+  systemIndicatorsByName,
 } from '../forms/layout.js';
 import { displayWidth } from '../forms/normalise.js';
 
@@ -560,9 +561,12 @@ export function addA3Sheet(wb: ExcelJS.Workbook, city: string, rows?: A3RowValue
   });
 }
 
-export function addSystemListSheet(wb: ExcelJS.Workbook, rows?: SystemRowValues[]): ExcelJS.Worksheet {
+export function addSystemListSheet(wb: ExcelJS.Workbook, rules: Rules, rows?: SystemRowValues[]): ExcelJS.Worksheet {
   const numbered = rows?.map((r, i) => ({ seq: i + 1, ...r }));
-  return addListSheet(wb, 'systems', SYSTEM_COLUMNS, numbered as Partial<Record<string, Typed>>[] | undefined, {
+  // 指标's drop-down: the indicators the rules file scores by a number of systems, by their names.
+  const indicatorNames = [...systemIndicatorsByName(rules).keys()];
+  const columns = SYSTEM_COLUMNS.map((c) => (c.key === 'indicatorName' ? { ...c, list: indicatorNames } : c));
+  return addListSheet(wb, 'systems', columns, numbered as Partial<Record<string, Typed>>[] | undefined, {
     subtitle: '说明：每个系统一行；截图填写「证明材料」文件夹下的相对路径，如 证明材料/截图/ERP-登录页.png',
     landscape: true,
     blankRows: BLANK_LIST_ROWS,

@@ -24,7 +24,7 @@ const BUILDERS: Record<FormKind, (wb: ExcelJS.Workbook, rules: Rules) => void> =
   a1: (wb) => addA1Sheet(wb),
   a2: (wb, rules) => addA2Sheet(wb, rules),
   a3: (wb) => addA3Sheet(wb, ''),
-  systems: (wb) => addSystemListSheet(wb),
+  systems: (wb, rules) => addSystemListSheet(wb, rules),
   products: (wb) => addProductListSheet(wb),
   experts: (wb, rules) => addExpertSheet(wb, rules),
   decisions: (wb) => addDecisionsSheet(wb),

@@ -5,15 +5,18 @@
  */
 import { defineCheck } from '../../check.js';
 import type { ApplicantPack, ProductRow } from '../../../model/records.js';
+import { cloudInvestmentRule, type IndicatorRule } from '../../../rules/schema.js';
 import { applicantsOf, cellPlace, EvidenceIndex, hasText, placeOf } from './evidencePaths.js';
 
 /** Sums in 元 (1e-4 万元), so that 0.1 + 0.2 万元 compares as a person adds it. */
 const YUAN_PER_WAN = 10_000;
 
-function claimedInvestment(pack: ApplicantPack): number | null {
-  const a1 = pack.a1?.fields.cloudInvestment3y?.value;
+/** The cloud investment claimed: 附件1's figure, else the N of the rules' cloud-investment indicator. */
+function claimedInvestment(pack: ApplicantPack, rule: IndicatorRule | undefined): number | null {
+  if (!rule) return null;
+  const a1 = rule.a1 ? pack.a1?.fields[rule.a1.n]?.value : undefined;
   if (typeof a1 === 'number') return a1;
-  const a2 = pack.a2?.indicators['investment.cloud']?.n?.value;
+  const a2 = pack.a2?.indicators[rule.key]?.n?.value;
   return typeof a2 === 'number' ? a2 : null;
 }
 
@@ -57,6 +60,7 @@ export const productListCheck = defineCheck({
     },
   },
   run(ctx, report) {
+    const investment = cloudInvestmentRule(ctx.rules);
     for (const pack of applicantsOf(ctx.submission)) {
       const about = { applicant: pack };
       const list = pack.products;
@@ -79,7 +83,7 @@ export const productListCheck = defineCheck({
         }
         if (typeof row.amount.value === 'number') totalYuan += Math.round(row.amount.value * YUAN_PER_WAN);
       }
-      const claimed = claimedInvestment(pack);
+      const claimed = claimedInvestment(pack, investment);
       if (claimed !== null && totalYuan > Math.round(claimed * YUAN_PER_WAN))
         report(
           'PRODUCT_AMOUNT_EXCEEDS_INVESTMENT',

@@ -75,7 +75,7 @@ export const valueOutliersCheck = defineCheck({
           );
         }
       }
-      if (ind.key === 'infra.storage' || ind.key === 'management.devices') perEmployee(ind.key, ind.name, entries);
+      if (ind.perEmployeeOutlier) perEmployee(ind.key, ind.name, entries);
     }
 
     function perEmployee(key: IndicatorKey, name: string, entries: { p: ApplicantPack; n: number; loc?: object }[]) {

@@ -1,15 +1,13 @@
 /**
- * 附件1 and 附件2 state the same two amounts: 近三年上云投入 is investment.cloud's N and
- * 近三年信息化建设和运维投入 its M. When they differ one of them is wrong and the indicator cannot be
- * trusted, so this is an error on investment.cloud (scored 0, unverified) rather than a warning.
+ * 附件1 and 附件2 state the same two amounts: 近三年上云投入 is 上云投入's N and 近三年信息化建设和运维投入
+ * its M (the rules file's `a1` on that indicator says which fields). When they differ one of them is
+ * wrong and the indicator cannot be trusted, so this is an error on the indicator (scored 0,
+ * unverified) rather than a warning.
  */
 import { defineCheck } from '../../check.js';
 import { formatLocation } from '../../../model/location.js';
-import type { IndicatorKey } from '../../../model/indicators.js';
 import { A1_LABELS } from './a1Fields.js';
 import { sameAmount, showNumber } from './compare.js';
-
-const INDICATOR: IndicatorKey = 'investment.cloud';
 
 export const investmentCheck = defineCheck({
   id: 'values.investment',
@@ -24,15 +22,18 @@ export const investmentCheck = defineCheck({
       fixEn: 'Both forms must give the same amount (10k CNY): correct the wrong one',
     },
   },
-  run({ submission }, report) {
-    for (const city of submission.cities)
+  run({ submission, rules }, report) {
+    for (const rule of rules.indicators) {
+      const twin = rule.a1;
+      if (!twin) continue;
+      for (const city of submission.cities)
       for (const pack of city.applicants) {
         const a1 = pack.a1?.fields;
-        const a2 = pack.a2?.indicators[INDICATOR];
+        const a2 = pack.a2?.indicators[rule.key];
         if (!a1 || !a2) continue;
         const pairs = [
-          { part: 'N', key: 'cloudInvestment3y', a2Cell: a2.n },
-          { part: 'M', key: 'itInvestment3y', a2Cell: a2.m },
+          { part: 'N', key: twin.n, a2Cell: a2.n },
+          { part: 'M', key: twin.m, a2Cell: a2.m },
         ] as const;
         for (const { part, key, a2Cell } of pairs) {
           const a1Cell = a1[key];
@@ -51,9 +52,10 @@ export const investmentCheck = defineCheck({
               a1Place: formatLocation(a1Cell.loc),
             },
             a2Cell.loc,
-            { applicant: pack, indicator: INDICATOR },
+            { applicant: pack, indicator: rule.key },
           );
         }
       }
+    }
   },
 });
