@@ -6,28 +6,26 @@ import type { Cell } from '../src/model/location.js';
 import type { IndicatorKey } from '../src/model/indicators.js';
 import type { ApplicantPack, IndicatorInput, ProductRow, Submission, SystemRow } from '../src/model/records.js';
 import type { Finding } from '../src/findings/finding.js';
-import type { Check, CheckContext } from '../src/validate/check.js';
-import { runCheck } from '../src/validate/check.js';
-import type { CodeTable } from '../src/findings/finding.js';
+import type { AnyCheck } from '../src/validate/check.js';
 import type { Rules } from '../src/rules/schema.js';
-import { loadRules } from '../src/rules/load.js';
 import { describeEvidence } from '../src/ingest/files/evidence.js';
 import { makeJpeg, makePdf, makePng } from '../src/util/images.js';
+import { FORMS, cell as cellAt, indicatorName, provinceOf, runOn, sharedRules } from './builders.js';
 
-export const A2_FILE = '附件2-用云水平评估表.xlsx';
-export const A2_SHEET = '用云水平评估表';
-export const SYSTEMS_FILE = '系统清单.xlsx';
-export const SYSTEMS_SHEET = '系统清单';
-export const PRODUCTS_FILE = '云计算产品和服务清单.xlsx';
-export const PRODUCTS_SHEET = '云计算产品和服务清单';
+export const A2_FILE = FORMS.a2.file;
+export const A2_SHEET = FORMS.a2.sheet;
+export const SYSTEMS_FILE = FORMS.systems.file;
+export const SYSTEMS_SHEET = FORMS.systems.sheet;
+export const PRODUCTS_FILE = FORMS.products.file;
+export const PRODUCTS_SHEET = FORMS.products.sheet;
 
-let rulesPromise: Promise<Rules> | undefined;
-export function defaultRules(): Promise<Rules> {
-  return (rulesPromise ??= loadRules());
+/** The default rules, shared (the evidence tests await them). */
+export async function defaultRules(): Promise<Rules> {
+  return sharedRules();
 }
 
 function cell<T>(value: T, file: string, sheet: string, address: string): Cell<T> {
-  return { value, loc: { file, sheet, cell: address } };
+  return cellAt(value, address, file, sheet);
 }
 
 /** A screenshot unique to its seed, so two systems never share one by accident. */
@@ -80,17 +78,6 @@ const A2_ROW: Partial<Record<IndicatorKey, number>> = {
   'collaboration.systems': 18,
 };
 
-const INDICATOR_NAMES: Partial<Record<IndicatorKey, string>> = {
-  'business.rnd': '研发',
-  'business.production': '生产',
-  'business.supplyChain': '供应链',
-  'business.marketing': '营销',
-  'business.other': '其他',
-  'management.office': '行政办公',
-  'management.equipment': '设备管理',
-  'collaboration.systems': '系统协同',
-};
-
 /** The place of a 系统清单 cell of data row `i` (0-based; the header is row 2). */
 export function systemCell(i: number, column: 'description' | 'login' | 'main' | 'name'): string {
   return `${{ name: 'B', description: 'F', login: 'G', main: 'H' }[column]}${3 + i}`;
@@ -120,9 +107,9 @@ export function pack(spec: PackSpec): ApplicantPack {
     city: id.split('/')[0]!,
     folderName: id.split('/').pop()!,
     a1: {
-      file: at('附件1-申报表.xlsx'),
-      sheet: '申报表',
-      fields: { cloudInvestment3y: cell(spec.cloudInvestment3y ?? 120, at('附件1-申报表.xlsx'), '申报表', 'B16') },
+      file: at(FORMS.a1.file),
+      sheet: FORMS.a1.sheet,
+      fields: { cloudInvestment3y: cell(spec.cloudInvestment3y ?? 120, at(FORMS.a1.file), FORMS.a1.sheet, 'B16') },
     },
     a2: { file: at(A2_FILE), sheet: A2_SHEET, indicators },
     evidence: Object.entries(spec.files ?? {}).map(([path, bytes]) => describeEvidence(`证明材料/${path}`, bytes)),
@@ -136,7 +123,7 @@ export function pack(spec: PackSpec): ApplicantPack {
       rows: spec.systems.map(
         (s, i): SystemRow => ({
           row: 3 + i,
-          indicatorName: sys(INDICATOR_NAMES[s.indicator] ?? s.indicator, i, 'A') as Cell<string | null>,
+          indicatorName: sys(indicatorName(s.indicator), i, 'A') as Cell<string | null>,
           indicator: s.indicator,
           name: sys(s.name, i, 'B') as Cell<string | null>,
           onCloud: sys(s.onCloud ?? true, i, 'C') as Cell<boolean | null>,
@@ -182,19 +169,11 @@ export function system(indicator: IndicatorKey, name: string, extra: Partial<Sys
 export const LICENSE = { '营业执照.pdf': makePdf('营业执照 Business licence') };
 
 export function submission(...packs: ApplicantPack[]): Submission {
-  const cities = new Map<string, ApplicantPack[]>();
-  for (const p of packs) cities.set(p.city, [...(cities.get(p.city) ?? []), p]);
-  return {
-    root: 'submissions',
-    kind: 'province',
-    cities: [...cities].map(([name, applicants]) => ({ name, id: name, applicants, findings: [] })),
-    findings: [],
-  };
+  return provinceOf(...packs);
 }
 
-export async function run<T extends CodeTable>(check: Check<T>, ...packs: ApplicantPack[]): Promise<Finding[]> {
-  const ctx: CheckContext = { submission: submission(...packs), rules: await defaultRules() };
-  return runCheck(check, ctx);
+export async function run(check: AnyCheck, ...packs: ApplicantPack[]): Promise<Finding[]> {
+  return runOn(check, ...packs);
 }
 
 export const codesOf = (fs: Finding[]) => fs.map((f) => f.code);

@@ -18,15 +18,15 @@ import type {
   InputKind,
   Submission,
 } from '../src/model/records.js';
-import type { CheckContext } from '../src/validate/check.js';
-import { loadRules } from '../src/rules/load.js';
+import { FORMS, city as cityOf, submission as submissionOf } from './builders.js';
 
-export const A1_FILE = '附件1-申报表.xlsx';
-export const A1_SHEET = '申报表';
-export const A2_FILE = '附件2-用云水平评估表.xlsx';
-export const A2_SHEET = '用云水平评估表';
-export const A3_FILE = '附件3-推荐排序表.xlsx';
-export const A3_SHEET = '推荐排序表';
+export { contextOf } from './builders.js';
+export const A1_FILE = FORMS.a1.file;
+export const A1_SHEET = FORMS.a1.sheet;
+export const A2_FILE = FORMS.a2.file;
+export const A2_SHEET = FORMS.a2.sheet;
+export const A3_FILE = FORMS.a3.file;
+export const A3_SHEET = FORMS.a3.sheet;
 
 type A1Values = { [K in A1FieldKey]: A1Fields[K]['value'] };
 
@@ -217,19 +217,12 @@ export function a3Record(city: string, rows: A3Row[]): A3Record {
 
 /** A city with its packs and, unless told otherwise, a correct A3 listing them in order. */
 export function city(name: string, packs: ApplicantPack[], a3: A3Record | null | 'auto' = 'auto'): CitySubmission {
-  const c: CitySubmission = { name, id: name, applicants: packs, findings: [] };
+  const c: CitySubmission = cityOf(name, packs);
   if (a3 === 'auto') c.a3 = a3Record(name, packs.map((p, i) => a3RowFor(name, p, i + 1, i)));
   else if (a3) c.a3 = a3;
   return c;
 }
 
 export function submission(cities: CitySubmission[], kind: InputKind = 'province'): Submission {
-  return { root: 'submissions', kind, cities, findings: [] };
-}
-
-let rulesPromise: ReturnType<typeof loadRules> | undefined;
-
-export async function contextOf(sub: Submission): Promise<CheckContext> {
-  rulesPromise ??= loadRules();
-  return { submission: sub, rules: await rulesPromise };
+  return submissionOf(cities, { kind });
 }

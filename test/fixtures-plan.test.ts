@@ -1,3 +1,4 @@
+import { SYSTEM_KEYS as SYSTEM_COUNT_KEYS } from './builders.js';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../src/model/indicators.js';
 import { ZHEJIANG } from '../src/data/zhejiang.js';
@@ -16,15 +17,8 @@ const plan = planProvince(DEFAULT_PLAN_OPTIONS);
 const all = applicantsOf(plan);
 const clean = all.filter((a) => a.defects.length === 0);
 
-const SYSTEM_KEYS = [
-  'business.rnd',
-  'business.production',
-  'business.supplyChain',
-  'business.marketing',
-  'business.other',
-  'management.office',
-  'management.equipment',
-] as const;
+// The system-count indicators scored on their own N and M (系统协同's M is derived from the others).
+const SYSTEM_KEYS = SYSTEM_COUNT_KEYS.filter((k) => k !== 'collaboration.systems');
 
 function sumOfAmounts(a: ApplicantPlan): number {
   return a.products.reduce((s, p) => s + Number(p.amount), 0);

@@ -2,7 +2,6 @@
  * Small builders for scoring tests: records made directly (no files), so a test states the numbers
  * it scores and nothing else.
  */
-import { readFileSync } from 'node:fs';
 import type { Cell } from '../src/model/location.js';
 import { DATA_CATEGORIES, type DataCategory, type IndicatorKey } from '../src/model/indicators.js';
 import type {
@@ -17,20 +16,15 @@ import type {
   Submission,
 } from '../src/model/records.js';
 import type { Finding } from '../src/findings/finding.js';
-import { DEFAULT_RULES_FILE, parseRules } from '../src/rules/load.js';
-import type { Rules } from '../src/rules/schema.js';
+import { FORMS, NM_KEYS, cell as cellAt, submission as submissionOf } from './builders.js';
 
-export const A1_FILE = '附件1-申报表.xlsx';
-export const A2_FILE = '附件2-用云水平评估表.xlsx';
-export const A2_SHEET = '用云水平评估表';
+export { defaultRules } from './builders.js';
+export const A1_FILE = FORMS.a1.file;
+export const A2_FILE = FORMS.a2.file;
+export const A2_SHEET = FORMS.a2.sheet;
 
-/** The default rules (this notice's), read fresh so a test may change its copy. */
-export function defaultRules(): Rules {
-  return parseRules(readFileSync(DEFAULT_RULES_FILE, 'utf8'), DEFAULT_RULES_FILE);
-}
-
-export function cell<T>(value: T, address = 'A1', file = A2_FILE, sheet = A2_SHEET): Cell<T> {
-  return { value, loc: { file, sheet, cell: address } };
+export function cell<T>(value: T, address = 'A1', file: string = A2_FILE, sheet: string = A2_SHEET): Cell<T> {
+  return cellAt(value, address, file, sheet);
 }
 
 /** A plain N/M row of Attachment 2 (row number only matters for cell addresses). */
@@ -68,21 +62,6 @@ export interface A2Values {
   collaborationN?: number | null;
 }
 
-const NM_KEYS: IndicatorKey[] = [
-  'infra.storage',
-  'infra.security',
-  'infra.database',
-  'business.rnd',
-  'business.production',
-  'business.supplyChain',
-  'business.marketing',
-  'business.other',
-  'management.office',
-  'management.devices',
-  'management.equipment',
-  'investment.cloud',
-];
-
 export function a2(values: A2Values = {}): A2Record {
   const indicators: A2Record['indicators'] = {};
   NM_KEYS.forEach((key, i) => {
@@ -99,9 +78,9 @@ export function a1(fields: Partial<{ [K in keyof A1Fields]: A1Fields[K]['value']
   const out: A1Record['fields'] = {};
   let row = 3;
   for (const [k, v] of Object.entries(fields)) {
-    (out as Record<string, Cell<unknown>>)[k] = cell(v, `B${row++}`, A1_FILE, '申报表');
+    (out as Record<string, Cell<unknown>>)[k] = cell(v, `B${row++}`, A1_FILE, FORMS.a1.sheet);
   }
-  return { file: A1_FILE, sheet: '申报表', fields: out };
+  return { file: A1_FILE, sheet: FORMS.a1.sheet, fields: out };
 }
 
 export interface PackSpec {
@@ -132,8 +111,8 @@ export function pack(spec: PackSpec): ApplicantPack {
 }
 
 export function a3(rows: { seq: number; name: string }[]): A3Record {
-  const f = '附件3-推荐排序表.xlsx';
-  const s = '推荐排序表';
+  const f = FORMS.a3.file;
+  const s = FORMS.a3.sheet;
   const none = <T>(col: string, r: number) => cell<T | null>(null, `${col}${r}`, f, s);
   return {
     file: f,
@@ -165,5 +144,5 @@ export function city(name: string, applicants: ApplicantPack[], a3Record?: A3Rec
 }
 
 export function submission(cities: CitySubmission[], findings: Finding[] = []): Submission {
-  return { root: 'submissions', kind: 'province', cities, findings };
+  return submissionOf(cities, { findings });
 }
