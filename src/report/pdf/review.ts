@@ -271,7 +271,7 @@ function drawFindings(ctx: DrawContext, a: ApplicantResult, top: number, bottom:
   const tagW = lang === 'en' ? 40 : 26;
   shown.forEach((f, i) => {
     const mid = first + i * FINDING_LINE + FINDING_LINE / 2;
-    const color = f.severity === 'error' ? COLOR.error : f.severity === 'warning' ? COLOR.warning : COLOR.info;
+    const color = f.waived ? COLOR.muted : f.severity === 'error' ? COLOR.error : f.severity === 'warning' ? COLOR.warning : COLOR.info;
     t.line(`[${L.severity[f.severity]}]`, X, mid, tagW, { size: 7, color });
     t.line(findingLine(f, a, lang), X + tagW, mid, W - tagW, { size: 7 });
   });
