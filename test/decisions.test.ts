@@ -122,6 +122,10 @@ describe('更正数值 (correct N or M)', () => {
     expect(storage(r, '企业2')).toMatchObject({ rank: 4, grade: 'C', score: 2.75 });
     expect(storage(r, '企业3')).toMatchObject({ rank: 5, grade: 'C', score: 2.5 });
     expect(storage(r, '企业0')).toMatchObject({ rank: 1, grade: 'A', score: 5 });
+    // Each number the correction moved says so, the others' too; 企业0's storage did not move.
+    expect(storage(r, '企业1').decisions).toEqual([2]);
+    expect(storage(r, '企业0').decisions).toBeUndefined();
+    expect(byId(r, '杭州市/企业1').indicators['infra.security'].decisions).toBeUndefined();
     // Totals: 51.75 + storage score; the province order follows.
     expect(r.applicants.map((a) => [a.name, a.total, a.provinceRank])).toEqual([
       ['企业0', 56.75, 1],
