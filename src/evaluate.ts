@@ -37,7 +37,7 @@ import { compareFindings, sortFindings } from './findings/findingOrder.js';
 import { applicantName } from './model/enterpriseName.js';
 import type { DecisionSheet } from './model/decision.js';
 import { applyDecisions, counts, markSources, rejects, type DecidedApplicant } from './decisions/applyDecisions.js';
-import { describeChanges } from './decisions/describeChanges.js';
+import { describeChanges, markKnockOn } from './decisions/describeChanges.js';
 
 export interface EvaluateOptions {
   expert?: ExpertInput;
@@ -362,7 +362,11 @@ export function evaluate(submission: Submission, rules: Rules, options: Evaluate
     decisions: [],
   };
   // What each decision changed: the same input scored without the decisions, compared.
-  if (decided) result.decisions = describeChanges(decided.outcomes, evaluate(submission, rules, { ...options, decisions: undefined }), result);
+  if (decided) {
+    const without = evaluate(submission, rules, { ...options, decisions: undefined });
+    result.decisions = describeChanges(decided.outcomes, without, result);
+    markKnockOn(result.decisions, without, result);
+  }
   return result;
 }
 

@@ -12,6 +12,10 @@ import type { ApplicantResult, Result } from '../src/model/result.js';
 import type { Submission } from '../src/model/records.js';
 import { resultsJson } from '../src/report/json.js';
 import { writeResultsXlsx } from '../src/report/xlsx.js';
+import { exitCodeFor } from '../src/report/exitCode.js';
+import { formatText } from '../src/report/formatters/text.js';
+import { formatJunit } from '../src/report/formatters/junit.js';
+import { formatGithub } from '../src/report/formatters/github.js';
 import { a2, city, defaultRules, pack, submission } from './score-helpers.js';
 
 const rules = defaultRules();
@@ -122,6 +126,10 @@ describe('更正数值 (correct N or M)', () => {
     expect(storage(r, '企业2')).toMatchObject({ rank: 4, grade: 'C', score: 2.75 });
     expect(storage(r, '企业3')).toMatchObject({ rank: 5, grade: 'C', score: 2.5 });
     expect(storage(r, '企业0')).toMatchObject({ rank: 1, grade: 'A', score: 5 });
+    // Each number the correction moved says so, the others' too; 企业0's storage did not move.
+    expect(storage(r, '企业1').decisions).toEqual([2]);
+    expect(storage(r, '企业0').decisions).toBeUndefined();
+    expect(byId(r, '杭州市/企业1').indicators['infra.security'].decisions).toBeUndefined();
     // Totals: 51.75 + storage score; the province order follows.
     expect(r.applicants.map((a) => [a.name, a.total, a.provinceRank])).toEqual([
       ['企业0', 56.75, 1],
@@ -294,5 +302,19 @@ describe('the same inputs and decisions', () => {
     expect(resultsJson(two)).toBe(resultsJson(one));
     const [x1, x2] = await Promise.all([writeResultsXlsx(one, rules, 'zh'), writeResultsXlsx(two, rules, 'zh')]);
     expect(Buffer.compare(x1, x2)).toBe(0);
+  });
+});
+
+describe('a waived finding in validate\'s formats', () => {
+  const r = run(twoWithEvidenceError(), sheet(['甲', '豁免问题', 'SCREENSHOT_MISSING', '', '查验原件', '王敏', '']));
+  const findings = [...r.findings, ...r.applicants.flatMap((a) => a.findings)];
+
+  it('is listed with its mark, counted as nothing and fails nothing', () => {
+    expect(exitCodeFor(findings, 'error')).toBe(0);
+    const text = formatText(findings, { lang: 'zh', color: false, applicants: r.applicants });
+    expect(text).toContain('已复核豁免（人工复核记录表第2行）：查验原件');
+    expect(text).not.toContain('请修改以上错误后再报送');
+    expect(formatJunit(findings, r.applicants, 'zh', { minSeverity: 'error' })).not.toContain('<failure');
+    expect(formatGithub(findings, 'zh')).toMatch(/^::notice .*已复核豁免/m);
   });
 });

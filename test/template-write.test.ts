@@ -28,7 +28,7 @@ async function open(kind: keyof typeof TEMPLATE_FILES): Promise<ExcelJS.Workbook
 }
 
 describe('yunshang template', () => {
-  it('writes the six blank forms under their Chinese file names', () => {
+  it('writes the blank forms under their Chinese file names', () => {
     expect(paths.map((p) => path.basename(p))).toEqual([
       '附件1-制造业云上企业申报表.xlsx',
       '附件2-用云水平评估表.xlsx',
@@ -36,6 +36,7 @@ describe('yunshang template', () => {
       '系统清单.xlsx',
       '云计算产品和服务清单.xlsx',
       '专家评分表.xlsx',
+      '人工复核记录表.xlsx',
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('yunshang template', () => {
       expect(ws.pageSetup.paperSize, kind).toBe(9);
       expect(ws.pageSetup.fitToWidth, kind).toBe(1);
       expect(ws.getCell('B1').isMerged, kind).toBe(true);
-      const firstLabel = ['a3', 'systems', 'products'].includes(kind) ? 'A3' : 'A2';
+      const firstLabel = ['a3', 'systems', 'products', 'decisions'].includes(kind) ? 'A3' : 'A2';
       expect(ws.getCell(firstLabel).border?.left?.style, kind).toBe('thin');
     }
   });

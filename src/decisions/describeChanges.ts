@@ -29,3 +29,27 @@ export function describeChanges(outcomes: readonly DecisionOutcome[], before: Re
     return { ...o, changes };
   });
 }
+
+const RANKING_FIELDS = ['n', 'm', 'selfScore', 'rank', 'rankedCount', 'grade', 'horizontalScore', 'score', 'verified'] as const satisfies readonly (keyof IndicatorResult)[];
+
+/**
+ * Marks the knock-on effects: an indicator whose numbers differ from the run without decisions, though
+ * no decision was about it for this applicant (another applicant's corrected N moved everyone's rank on
+ * that indicator; a 终止申报 took one out of every ranking), lists the applied rows that can have moved
+ * it — those about that indicator and those about no one indicator. `after` is changed in place: it is
+ * the Result being built.
+ */
+export function markKnockOn(outcomes: readonly DecisionOutcome[], before: Result, after: Result): void {
+  const applied = outcomes.filter((o) => o.applied);
+  const was = new Map(before.applicants.map((a) => [a.id, a]));
+  for (const a1 of after.applicants) {
+    const a0 = was.get(a1.id);
+    if (!a0) continue;
+    for (const [key, i1] of Object.entries(a1.indicators) as [keyof typeof a1.indicators, IndicatorResult][]) {
+      const i0 = a0.indicators[key];
+      if (i1.decisions || RANKING_FIELDS.every((f) => i0[f] === i1[f])) continue;
+      const rows = applied.filter((o) => o.indicator === key || o.indicator === undefined).map((o) => o.row);
+      if (rows.length > 0) i1.decisions = [...new Set(rows)].sort((x, y) => x - y);
+    }
+  }
+}

@@ -60,7 +60,10 @@ export interface IndicatorResult {
   verified: boolean;
   /** Where N and M came from (see IndicatorSources); `{}` when nothing was read (no Attachment 2). */
   sources: IndicatorSources;
-  /** Rows of the 人工复核记录表 that changed this indicator (a value corrected, a finding on it waived). */
+  /**
+   * Rows of the 人工复核记录表 that changed this indicator's numbers: its own value corrected or a finding
+   * on it waived, or another applicant's decision that moved the province-wide ranking on it.
+   */
   decisions?: number[];
 }
 

@@ -66,7 +66,13 @@ const Indicator = z
     score: z.number(),
     verified: z.boolean(),
     sources: IndicatorSources,
-    decisions: z.array(int).optional().meta({ description: 'Rows of the 人工复核记录表 that changed this indicator (a value corrected, a finding on it waived).' }),
+    decisions: z
+      .array(int)
+      .optional()
+      .meta({
+        description:
+          "Rows of the 人工复核记录表 that changed this indicator's numbers: its own value corrected or a finding on it waived, or another applicant's decision that moved the province-wide ranking on it.",
+      }),
   })
   .meta({ id: 'Indicator' });
 

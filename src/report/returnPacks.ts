@@ -13,6 +13,7 @@
  */
 import type { Finding, Severity } from '../findings/finding.js';
 import { SEVERITY_ORDER } from '../findings/finding.js';
+import { decisionCodes } from '../decisions/codes.js';
 import type { Discovery, InputFile } from '../ingest/files/tree.js';
 import type { Submission } from '../model/records.js';
 import type { Result } from '../model/result.js';
@@ -161,7 +162,11 @@ function byWorst(a: Finding, b: Finding): number {
 }
 
 export async function buildReturnPacks(tree: Discovery, submission: Submission, result: Result): Promise<ReturnPacks> {
-  const sent = [...result.findings, ...result.applicants.flatMap((a) => a.findings)].filter((f) => SENT_BACK.includes(f.severity));
+  // What the province decided on review (人工复核) is not the enterprise's to fix: a waived finding is
+  // not sent back, nor is a decision's own finding (its place is the clerk's sheet, not the pack).
+  const sent = [...result.findings, ...result.applicants.flatMap((a) => a.findings)].filter(
+    (f) => SENT_BACK.includes(f.severity) && f.waived === undefined && !(f.code in decisionCodes),
+  );
   const byApplicant = new Map<string, Finding[]>();
   const byCity = new Map<string, Finding[]>();
   for (const f of sent) {

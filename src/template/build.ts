@@ -623,8 +623,13 @@ export function addDecisionsSheet(wb: ExcelJS.Workbook, rows?: DecisionRowValues
     blankRows: BLANK_LIST_ROWS,
     subtitle: '每条复核决定一行；理由必填。结果见 评审结果.xlsx「人工复核记录」；未执行的行列在「问题清单」。',
   });
+  // What the clerk types is longer than the headers: room for a name, a code with its place and a reason.
+  DECISION_SHEET_COLUMNS.forEach((col, j) => {
+    const width = { enterprise: 30, target: 34, reason: 40 }[col.key as string];
+    if (width) ws.getColumn(j + 1).width = width;
+  });
   const help = newSheet(wb, '填写说明', true);
-  help.columns = [{ width: 14 }, { width: 44 }, { width: 20 }, { width: 60 }];
+  help.columns = [{ width: 12 }, { width: 52 }, { width: 20 }, { width: 56 }];
   const lines: [string, string, string, string][] = [
     ['类型', '对象', '新值', '效果'],
     [DECISION_TYPES.waive, '问题代码，可加位置：SCREENSHOT_SHARED_ACROSS_APPLICANTS 证明材料/截图/erp.png', '', '该问题仍列出，标「已复核豁免」及理由，不再影响状态、核实和得分'],
@@ -641,7 +646,7 @@ export function addDecisionsSheet(wb: ExcelJS.Workbook, rows?: DecisionRowValues
         valueCell(c, { kind: 'text' });
       }
     });
-    help.getRow(i + 1).height = i === 0 ? 24 : 36;
+    help.getRow(i + 1).height = i === 0 ? 24 : 48;
   });
   return ws;
 }

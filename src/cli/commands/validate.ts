@@ -70,7 +70,8 @@ async function validate(dir: string, o: ValidateOptions, annotate: { folder: Out
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
   if (decisions && o.format === 'text') {
     const name = (key: string) => rules.indicators.find((r) => r.key === key)?.[o.lang === 'zh' ? 'name' : 'nameEn'] ?? key;
-    const lines = [`${DECISION_WORDS[o.lang].title}（${decisions.file}）`, ...decisionLines(result, o.lang, name)];
+    const title = o.lang === 'zh' ? `${DECISION_WORDS.zh.title}（${decisions.file}）` : `${DECISION_WORDS.en.title} (${decisions.file})`;
+    const lines = [title, ...decisionLines(result, o.lang, name)];
     process.stdout.write('\n' + lines.join('\n') + '\n');
   }
 

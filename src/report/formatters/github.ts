@@ -3,6 +3,7 @@
  * Escaping follows @actions/core: in the message % CR LF; in properties also `:` and `,`.
  */
 import type { Finding, Severity } from '../../findings/finding.js';
+import { waivedText } from '../decisionsReport.js';
 import { renderMessage, type Lang } from '../catalogue.js';
 import { placeOf } from '../json.js';
 
@@ -50,7 +51,9 @@ export function formatGithub(findings: readonly Finding[], lang: Lang, opts: Git
       const sheetCell = f.location?.sheet ? placeOf({ sheet: f.location.sheet, cell: f.location.cell }, lang) : '';
       const where = sheetCell ? (lang === 'zh' ? `（${sheetCell}）` : ` (${sheetCell})`) : '';
       const subject = f.applicant && !f.location?.file ? `${f.applicant}: ` : '';
-      return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(subject + renderMessage(f, lang) + where)}`;
+      // A finding waived on review (人工复核) is a note with its mark, never an error that fails a check.
+      const waived = f.waived ? (lang === 'zh' ? `（${waivedText(f, lang)}）` : ` (${waivedText(f, lang)})`) : '';
+      return `::${COMMAND[f.waived ? 'info' : f.severity]} ${props.join(',')}::${escapeData(subject + renderMessage(f, lang) + where + waived)}`;
     })
     .join('\n')
     .concat(findings.length ? '\n' : '');

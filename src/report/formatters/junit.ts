@@ -79,7 +79,8 @@ export function formatJunit(
   opts: JunitOptions = {},
 ): string {
   const floor = SEVERITY_ORDER[opts.minSeverity ?? 'warning'];
-  const reported = findings.filter((f) => SEVERITY_ORDER[f.severity] >= floor);
+  // A finding waived on review (人工复核) fails nothing, as it sets no exit code.
+  const reported = findings.filter((f) => f.waived === undefined && SEVERITY_ORDER[f.severity] >= floor);
   const suites: Suite[] = [{ name: OTHER_SUITE[lang], classname: 'province', findings: [] }];
   const byId = new Map<string, Suite>();
   // Applicants grouped by city in the official order (the order within a city is the caller's).

@@ -22,6 +22,8 @@ export const FINDING_LINE = 10.5;
 /** One printed line of a list: the first line of a finding carries its severity tag. */
 export interface FindingLine {
   severity?: Severity;
+  /** Waived on review: the tag is muted (the text says why). */
+  waived?: boolean;
   text: string;
 }
 
@@ -60,7 +62,7 @@ export function findingLines(
   text: (f: Finding) => string,
 ): FindingLine[][] {
   const textW = width - tagWidth(lang);
-  return findings.map((f) => wrapText(text(f), textW, FINDING_SIZE, measure).map((line, i) => (i === 0 ? { severity: f.severity, text: line } : { text: line })));
+  return findings.map((f) => wrapText(text(f), textW, FINDING_SIZE, measure).map((line, i) => (i === 0 ? { severity: f.severity, ...(f.waived ? { waived: true } : {}), text: line } : { text: line })));
 }
 
 export function severityColor(s: Severity): string {
@@ -72,7 +74,7 @@ export function drawFindingLines(t: TextSetter, L: Labels, lang: PdfLang, lines:
   const tagW = tagWidth(lang);
   lines.forEach((l, i) => {
     const mid = top + i * FINDING_LINE + FINDING_LINE / 2;
-    if (l.severity) t.line(`[${L.severity[l.severity]}]`, x, mid, tagW, { size: FINDING_SIZE, color: severityColor(l.severity) });
+    if (l.severity) t.line(`[${L.severity[l.severity]}]`, x, mid, tagW, { size: FINDING_SIZE, color: l.waived ? COLOR.muted : severityColor(l.severity) });
     t.line(l.text, x + tagW, mid, width - tagW, { size: FINDING_SIZE });
   });
 }
