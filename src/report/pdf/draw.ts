@@ -6,6 +6,7 @@ import type { Doc } from './doc.js';
 import type { ReportFont } from './font.js';
 import { COLOR } from './geometry.js';
 import { simpleGlyph } from './simpleLayout.js';
+import { measureWith, wrapText, type Measure } from './wrap.js';
 
 export type { Doc };
 export type Align = 'left' | 'right' | 'center';
@@ -28,11 +29,14 @@ export class TextSetter {
   private readonly widths = new Map<string, number>();
   /** Each code point's glyph as this document's subset numbers it, in hex, once included. */
   private readonly hexes = new Map<number, string>();
+  /** Wrapping measures as the page plan does (`measureWith`), so a text takes the lines planned for it. */
+  private readonly measure: Measure;
   constructor(
     readonly doc: Doc,
     private readonly font: ReportFont,
   ) {
     this.ascent = font.parsed.ascent / font.parsed.unitsPerEm;
+    this.measure = measureWith(font);
   }
 
   /** The content stream's colour is per page: forget what was set when the page changes. */
@@ -129,21 +133,14 @@ export class TextSetter {
     return w;
   }
 
-  /** Up to `maxLines` lines of wrapped text (character wrapping, as Chinese wraps), the last cut. */
+  /**
+   * Up to `maxLines` lines of wrapped text (as `wrapText` wraps: Chinese anywhere, English at spaces);
+   * only text beyond the last line is cut, so callers size the space with `wrapText` first.
+   */
   lines(text: string, x: number, top: number, width: number, lineHeight: number, maxLines: number, style: TextStyle): void {
-    const rest = Array.from(text);
-    for (let i = 0; i < maxLines && rest.length > 0; i++) {
-      let s: string;
-      if (i === maxLines - 1) s = rest.join('');
-      else {
-        let n = rest.length;
-        while (n > 1 && this.width(rest.slice(0, n).join(''), style.size) > width) n = Math.max(1, Math.floor(n * 0.9));
-        while (n < rest.length && this.width(rest.slice(0, n + 1).join(''), style.size) <= width) n++;
-        s = rest.slice(0, n).join('');
-      }
-      rest.splice(0, Array.from(s).length);
-      this.line(s, x, top + lineHeight * i + lineHeight / 2, width, style);
-    }
+    const all = wrapText(text, width, style.size, this.measure);
+    const shown = all.length > maxLines ? [...all.slice(0, maxLines - 1), all.slice(maxLines - 1).join(' ')] : all;
+    shown.forEach((s, i) => this.line(s, x, top + lineHeight * i + lineHeight / 2, width, style));
   }
 }
 

@@ -4,7 +4,8 @@
  * PDFs go back to the cities, and the panel's sheet is the province's matter.
  */
 import { PANEL_REVIEW_WORDS, panelReviewColumns, panelReviewRows } from '../panelReview.js';
-import type { DrawContext } from './context.js';
+import type { DrawContext, Sizing } from './context.js';
+import { wrapText, type Measure } from './wrap.js';
 import { goToPage, heading } from './context.js';
 import type { FlowLayout, Segment } from './flow.js';
 import { COLOR, CONTENT } from './geometry.js';
@@ -31,18 +32,10 @@ function columns(lang: 'zh' | 'en'): Column[] {
   ];
 }
 
-/** Widths in em: a CJK or full-width character is one, anything else at most about 0.62 in Noto Sans SC. */
-function ems(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.62;
-  return w;
-}
-
-/** One height for every row: enough lines for the longest message, measured before any drawing. */
-function style(messages: string[]): TableStyle {
+/** One height for every row: enough lines for the longest message (wrapped as drawn), measured before any drawing. */
+function style(messages: string[], measure: Measure): TableStyle {
   const width = resolveWidths([...WIDTHS.map((width) => ({ header: '', width })), { header: '' }])[4]! - 8;
-  const perLine = (width * 0.95) / SIZE;
-  const lines = Math.min(MAX_LINES, Math.max(1, ...messages.map((m) => Math.ceil(ems(m) / perLine))));
+  const lines = Math.min(MAX_LINES, Math.max(1, ...messages.map((m) => wrapText(m, width, SIZE, measure).length)));
   return lines === 1 ? { headerHeight: 18, rowHeight: 15, size: SIZE } : { headerHeight: 18, rowHeight: lines * LINE + 6, size: SIZE, wrapColumn: 4 };
 }
 
@@ -61,8 +54,9 @@ export function hasPanelReview(view: ReportView): boolean {
   return view.city === undefined && view.result.expertScored;
 }
 
-export function panelReviewSegments(view: ReportView, lang: 'zh' | 'en'): Segment[] {
-  const s = style(tableRows(view, lang).map((r) => r.cells[4]!));
+export function panelReviewSegments(sizing: Sizing): Segment[] {
+  const { view, lang } = sizing;
+  const s = style(tableRows(view, lang).map((r) => r.cells[4]!), sizing.measure);
   return [{ kind: 'table', key: 'panelReview', titleHeight: TITLE_HEIGHT, headerHeight: s.headerHeight, rowHeight: s.rowHeight, rows: view.result.panelReview.length }];
 }
 
@@ -79,7 +73,7 @@ export function drawPanelReview(ctx: DrawContext, layout: FlowLayout, base: numb
   const intro = file ? (lang === 'zh' ? `专家评分表：${file}。${w.intro}` : `Expert sheet: ${file}. ${w.intro}`) : w.intro;
   t.lines(intro, CONTENT.x, title.y + 34, CONTENT.width, 11, 2, { size: 8.5, color: COLOR.muted });
   const rows = tableRows(view, lang);
-  const s = style(rows.map((r) => r.cells[4]!));
+  const s = style(rows.map((r) => r.cells[4]!), ctx.measure);
   const cols = columns(lang);
   for (const chunk of layout.chunks.get('panelReview') ?? []) {
     goToPage(ctx, base + chunk.page);

@@ -62,9 +62,9 @@ export function layoutsOf(s: Sizing): Layouts {
   for (const c of view.cities) for (const a of c.applicants) reviews.set(a.id, reviewLayout(a, lang, s.measure, reviewDecisionsHeight(view, a, lang, s.measure)));
   return {
     cover: layoutFlow(coverSegments(s)),
-    ranking: layoutFlow(rankingSegments(view)),
+    ranking: layoutFlow(rankingSegments(s)),
     selection: view.result.selection ? layoutFlow(selectionSegments(view)) : null,
-    panelReview: hasPanelReview(view) ? layoutFlow(panelReviewSegments(view, lang)) : null,
+    panelReview: hasPanelReview(view) ? layoutFlow(panelReviewSegments(s)) : null,
     cities: view.cities.map((c) => layoutFlow(citySegments(s, c))),
     reviews,
   };

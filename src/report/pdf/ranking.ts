@@ -9,15 +9,31 @@ import { bySeverity, drawFindingSegments, findingLines, findingSegments, finding
 import { goToPage, heading } from './context.js';
 import type { FlowLayout, Segment } from './flow.js';
 import { COLOR, CONTENT } from './geometry.js';
-import { drawTableChunk, type Column, type TableRow, type TableStyle } from './table.js';
+import { drawTableChunk, resolveWidths, type Column, type TableRow, type TableStyle } from './table.js';
+import { wrapText } from './wrap.js';
 import { fmtScore, type CityPart, type ReportView } from './view.js';
 
 const LIST: TableStyle = { headerHeight: 18, rowHeight: 15, size: 8 };
-const REJECTED: TableStyle = { headerHeight: 18, rowHeight: 26, size: 8, wrapColumn: 2 };
+const REJECTED_SIZE = 8;
+const REJECTED_LINE = REJECTED_SIZE * 1.3;
+const REJECTED_NAME_W = 170;
+
+function rejectedColumns(L: DrawContext['L']): Column[] {
+  return [{ header: L.city, width: 46 }, { header: L.enterprise, width: REJECTED_NAME_W }, { header: L.reasons }];
+}
+
+/** Rows tall enough for the longest list of reasons, wrapped whole (two lines at least). */
+function rejectedStyle(s: Sizing): TableStyle {
+  const width = resolveWidths(rejectedColumns(s.L))[2]! - 8;
+  const lines = Math.max(2, ...s.view.rejected.map((a) => wrapText(rejectionReasons(a, s.lang), width, REJECTED_SIZE, s.measure).length));
+  return { headerHeight: 18, rowHeight: Math.max(26, lines * REJECTED_LINE + 6), size: REJECTED_SIZE, wrapColumn: 2 };
+}
 /** How far the city's own order may stray from the computed city rank before it is pointed out. */
 export const RECOMMENDED_RANK_GAP = 3;
 
-export function rankingSegments(view: ReportView): Segment[] {
+export function rankingSegments(s: Sizing): Segment[] {
+  const { view } = s;
+  const REJECTED = rejectedStyle(s);
   const segs: Segment[] = [
     { kind: 'table', key: 'ranking', titleHeight: 30, headerHeight: LIST.headerHeight, rowHeight: LIST.rowHeight, rows: view.ranked.length },
   ];
@@ -92,12 +108,12 @@ export function drawRanking(ctx: DrawContext, layout: FlowLayout, base: number):
   if (!rejTitle) return;
   goToPage(ctx, base + rejTitle.page);
   heading(ctx, `${L.rejectedList}（${view.rejected.length}）`, rejTitle.y, 30, 11);
-  const rejColumns: Column[] = [{ header: L.city, width: 46 }, { header: L.enterprise, width: 170 }, { header: L.reasons }];
+  const rejColumns = rejectedColumns(L);
   const rejRows: TableRow[] = view.rejected.map((a) => ({
     cells: [a.city, a.name, rejectionReasons(a, ctx.lang)],
     colors: [undefined, undefined, COLOR.error],
   }));
-  drawTable(ctx, layout, base, 'rejected', rejColumns, rejRows, REJECTED);
+  drawTable(ctx, layout, base, 'rejected', rejColumns, rejRows, rejectedStyle(ctx));
 }
 
 /** The messages of the findings that rejected the applicant, else the bare codes. */

@@ -27,6 +27,8 @@ export function measureWith(font: ReportFont): Measure {
 
 /** Characters a Chinese line should not start with (closing punctuation): they stay on the line before. */
 const NO_START = new Set(Array.from('，。、：；！？）」』】》〉”’,.;:!?)]}…·'));
+/** Characters a line should not end with (opening brackets): they go down with what they open. */
+const NO_END = new Set(Array.from('（「『【《〈“‘([{'));
 
 /**
  * `text` in lines no wider than `width`: Chinese breaks between any two characters, Latin words at
@@ -54,14 +56,14 @@ export function wrapText(text: string, width: number, size: number, measure: Mea
         else hi = mid - 1;
       }
       let n = lo;
-      const next = rest[n];
+      // Closing punctuation stays with the character before it.
+      while (n > 1 && n < rest.length && NO_START.has(rest[n]!)) n--;
+      while (n > 1 && NO_END.has(rest[n - 1]!)) n--;
       // A Latin word is not split when a space before it on the line allows a break there.
-      if (next !== undefined && next !== ' ' && isWordChar(next) && isWordChar(rest[n - 1]!)) {
+      if (n < rest.length && isWordChar(rest[n]!) && isWordChar(rest[n - 1]!)) {
         const space = rest.lastIndexOf(' ', n - 1);
         if (space > 0) n = space + 1;
       }
-      // Closing punctuation stays with the character before it.
-      while (n > 1 && n < rest.length && NO_START.has(rest[n]!)) n--;
       out.push(rest.slice(0, n).join('').trimEnd());
       rest = rest.slice(n);
       while (rest[0] === ' ') rest = rest.slice(1);
