@@ -19,6 +19,7 @@ import type { ApplicantResult } from '../src/model/result.js';
 import { formatLocation } from '../src/model/location.js';
 import { placeOf } from '../src/report/json.js';
 import { memoryFile } from './lean-helpers.js';
+import { returnLetterText } from '../src/report/returnLetter.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const FORMATS = path.join(FIXTURES, 'formats');
@@ -29,6 +30,9 @@ const A1 = '附件1-申报表';
 const A2 = '附件2-用云水平评估表';
 const SYSTEMS = '系统清单';
 const PRODUCTS = '云计算产品和服务清单';
+/** The city's 推荐排序表, beside the applicant folders. */
+const A3 = '附件3-推荐排序表';
+const twinOf = (form: string) => (form === A3 ? path.join(CITY, `${A3}.xlsx`) : path.join(ORIGINAL, `${form}.xlsx`));
 
 let rules: Rules;
 let tmp: string;
@@ -56,7 +60,7 @@ const values = (f: FormsFound) => JSON.parse(JSON.stringify(f, (k, v) => (k === 
 
 /** Each fixture, the form it holds, and the info that names its format. */
 const CASES: { file: string; form: string; code: string }[] = [
-  ...[A1, A2, SYSTEMS, PRODUCTS].map((form) => ({ file: `libreoffice-xls/${form}.xls`, form, code: 'WORKBOOK_LEGACY_XLS' })),
+  ...[A1, A2, SYSTEMS, PRODUCTS, A3].map((form) => ({ file: `libreoffice-xls/${form}.xls`, form, code: 'WORKBOOK_LEGACY_XLS' })),
   ...[A1, A2, SYSTEMS, PRODUCTS].map((form) => ({ file: `xlwt/${form}.xls`, form, code: 'WORKBOOK_LEGACY_XLS' })),
   ...[A1, A2].map((form) => ({ file: `libreoffice-docx/${form}.docx`, form, code: 'WORKBOOK_IS_DOCX' })),
   ...[A1, A2].map((form) => ({ file: `python-docx/${form}.docx`, form, code: 'WORKBOOK_IS_DOCX' })),
@@ -68,7 +72,7 @@ const CASES: { file: string; form: string; code: string }[] = [
 describe('each format reads to the values its .xlsx twin reads to', () => {
   for (const c of CASES) {
     it(`${c.file}: ${c.code}, then the same records`, async () => {
-      const [twin, other] = await Promise.all([forms(path.join(ORIGINAL, `${c.form}.xlsx`)), forms(path.join(FORMATS, c.file))]);
+      const [twin, other] = await Promise.all([forms(twinOf(c.form)), forms(path.join(FORMATS, c.file))]);
       expect(other.codes).toEqual([`info ${c.code}`]);
       expect(other.found.findings).toEqual(twin.found.findings);
       expect(values(other.found)).toEqual(values(twin.found));
@@ -123,6 +127,19 @@ describe('Word tables: places a person finds in Word', () => {
     const letter = pack.findings.filter((f) => f.location?.file?.endsWith('申报说明.docx'));
     expect(letter.map((f) => [f.code, f.severity])).toEqual([['FILE_NOT_READ', 'info']]);
     expect(pack.a1).toBeDefined();
+  });
+});
+
+describe('what is sent back for a form in another format', () => {
+  it('lists the problem at its Word place and never says cells were coloured when no copy was marked', async () => {
+    const { found } = await forms(path.join(FORMATS, 'python-docx', `${A1}.docx`));
+    const loc = found.a1!.fields.employees!.loc;
+    const finding = { code: 'VALUE_NOT_NUMBER', severity: 'error' as const, args: { field: '员工数量', raw: '约一千人', unit: '人' }, location: { ...loc, file: `某公司/${A1}.docx` } };
+    const unmarked = returnLetterText({ enterprise: '某公司', city: '杭州市', problems: [{ finding, file: `${A1}.docx`, marked: false }] });
+    expect(unmarked).toContain(`位置：${A1}.docx，第1个表格 第5行第2列`);
+    expect(unmarked).not.toContain('用颜色标出');
+    const marked = returnLetterText({ enterprise: '某公司', city: '杭州市', problems: [{ finding, file: `${A1}.xlsx`, marked: true }] });
+    expect(marked).toContain('用颜色标出');
   });
 });
 
@@ -187,8 +204,10 @@ function scores(a: ApplicantResult) {
     creditCode: a.creditCode,
     status: a.status,
     rejectedBy: a.rejectedBy,
+    district: a.district,
     provinceRank: a.provinceRank,
     cityRank: a.cityRank,
+    cityRecommendedRank: a.cityRecommendedRank,
     selfTotal: a.selfTotal,
     horizontalTotal: a.horizontalTotal,
     total: a.total,
@@ -202,13 +221,14 @@ async function scoreCity(name: string, replace: Record<string, string>) {
   const dir = path.join(tmp, name, '杭州市');
   await cp(CITY, dir, { recursive: true });
   for (const [form, fixture] of Object.entries(replace)) {
-    await rm(path.join(dir, SAMPLE, `${form}.xlsx`));
-    await cp(path.join(FORMATS, fixture), path.join(dir, SAMPLE, path.basename(fixture)));
+    const folder = form === A3 ? dir : path.join(dir, SAMPLE);
+    await rm(path.join(folder, `${form}.xlsx`));
+    await cp(path.join(FORMATS, fixture), path.join(folder, path.basename(fixture)));
   }
   const submission = await readSubmission(dir, rules, { workers: 'never' });
   const result = evaluate(submission, rules);
   const sample = result.applicants.find((a) => a.name === SAMPLE)!;
-  return { result, sample, files: (await readdir(path.join(dir, SAMPLE))).sort() };
+  return { result, sample, files: [...(await readdir(dir)), ...(await readdir(path.join(dir, SAMPLE)))].sort() };
 }
 
 describe('an applicant whose forms come in other formats is scored as with its .xlsx forms', () => {
@@ -220,6 +240,7 @@ describe('an applicant whose forms come in other formats is scored as with its .
   const all = (dir: string, ext: string) => Object.fromEntries([A1, A2, SYSTEMS, PRODUCTS].map((f) => [f, `${dir}/${f}.${ext}`]));
   const variants: Record<string, Record<string, string>> = {
     'all four forms saved as .xls by LibreOffice': all('libreoffice-xls', 'xls'),
+    "all four forms and the city's 附件3 saved as .xls by LibreOffice": { ...all('libreoffice-xls', 'xls'), [A3]: `libreoffice-xls/${A3}.xls` },
     'all four forms written as .xls by xlwt': all('xlwt', 'xls'),
     '附件1 and 附件2 as Word tables saved by LibreOffice': { [A1]: `libreoffice-docx/${A1}.docx`, [A2]: `libreoffice-docx/${A2}.docx` },
     '附件1 and 附件2 as Word tables made by python-docx': { [A1]: `python-docx/${A1}.docx`, [A2]: `python-docx/${A2}.docx` },
@@ -240,7 +261,10 @@ describe('an applicant whose forms come in other formats is scored as with its .
       // The same findings but the infos naming the formats (and the file names they carry).
       const codes = (a: ApplicantResult) => a.findings.filter((f) => !FORMAT_INFOS.has(f.code)).map((f) => `${f.severity} ${f.code}`).sort();
       expect(codes(run.sample)).toEqual(codes(baseline.sample));
-      expect(run.sample.findings.filter((f) => FORMAT_INFOS.has(f.code)).length).toBe(Object.keys(replace).length);
+      const all = (r: typeof baseline.result) => r.findings.filter((f) => !FORMAT_INFOS.has(f.code)).map((f) => `${f.severity} ${f.code} ${f.applicant ?? ''}`).sort();
+      expect(all(run.result)).toEqual(all(baseline.result));
+      expect(run.sample.findings.filter((f) => FORMAT_INFOS.has(f.code)).length).toBe(Object.keys(replace).filter((f) => f !== A3).length);
+      expect(run.result.applicants.every((a) => a.status !== 'rejected')).toBe(baseline.result.applicants.every((a) => a.status !== 'rejected'));
     });
   }
 });

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../findings/finding.js';
+import { isCellAddress } from '../model/location.js';
 import { renderFix, renderMessage } from './catalogue.js';
 import { word } from './words.js';
 import { cellText, displayWidth, FILLS } from './xlsx.js';
@@ -43,6 +44,8 @@ const SEVERITY_FONT: Partial<Record<Severity, string>> = { error: 'FF9C0006', wa
 /** 「用云水平评估表 F9」: the sheet and cell in words, as 退回意见 and this sheet print them. */
 export function placeInFile(f: Finding): string {
   const loc = f.location ?? {};
+  // A Word table's place is already words: 「第1个表格 第5行第2列」.
+  if (loc.cell && !isCellAddress(loc.cell)) return [loc.sheet ?? '', loc.cell].filter(Boolean).join(' ');
   const at = loc.cell ? loc.cell : loc.row !== undefined ? `第${loc.row}行` : '';
   return [loc.sheet ? `「${loc.sheet}」工作表` : '', at ? (loc.cell ? `${at} 单元格` : at) : ''].filter(Boolean).join(' ');
 }

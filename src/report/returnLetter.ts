@@ -38,7 +38,8 @@ export function returnLetterText(l: ReturnLetter): string {
     if (fix) lines.push(`   修改：${fix}`);
     lines.push(`   （问题代码 ${f.code}）`, '');
   });
-  const notes = ['随本意见退回的表格中，有问题的单元格已用颜色标出（红色为错误，黄色为警告），鼠标移到单元格上可看到说明。'];
+  // Only .xlsx copies are marked: forms sent as .xls, HTML or Word have their problems listed only.
+  const notes = l.problems.some((p) => p.marked) ? ['随本意见退回的表格中，有问题的单元格已用颜色标出（红色为错误，黄色为警告），鼠标移到单元格上可看到说明。'] : [];
   if (l.issueSheetIn) notes.push(`全部问题另列在「${l.issueSheetIn}」的「问题汇总」工作表中。`);
   lines.push(notes.join(''), '', '请修改后重新报送。', '');
   if (bureau) lines.push(bureau, '');

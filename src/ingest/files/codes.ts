@@ -196,7 +196,7 @@ export const fileCodes = {
   },
   WORKBOOK_LEGACY_XLS: {
     severity: 'info',
-    zh: '已按{formatZh}读取',
+    zh: '已按 {formatZh} 读取',
     en: 'Read as {formatEn}',
     fixZh: '无需处理；另存为 .xlsx 后，--annotate 可在表格中直接标注问题（其他格式的问题列入问题清单）',
     fixEn: 'Nothing to do; saved as .xlsx, --annotate can mark the cells themselves (for other formats it lists them)',
@@ -231,7 +231,7 @@ export const fileCodes = {
   },
   WORKBOOK_FORMAT_UNREADABLE: {
     severity: 'error',
-    zh: '文件识别为{formatZh}，但无法读取：{message}',
+    zh: '文件识别为 {formatZh}，但无法读取：{message}',
     en: 'The file looks like {formatEn} but cannot be read: {message}',
     fixZh: '请用 Excel 或 WPS 打开并另存为 .xlsx 后重新提交',
     fixEn: 'Open it in Excel or WPS, save as .xlsx and resubmit',
