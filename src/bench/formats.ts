@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkbookGrids } from '../ingest/files/openWorkbook.js';
 import type { InputFile } from '../ingest/files/tree.js';
-import { median, table } from './stats.js';
+import { median } from '../util/median.js';
+import { table } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = path.join(ROOT, 'fixtures', 'submissions', '杭州市', '杭州达辰化纤股份有限公司');
