@@ -1,5 +1,5 @@
 /**
- * Issue #14's acceptance for the PDFs, on the sample province as the CLI writes it (fixtures/
+ * What the PDFs must show, on the sample province as the CLI writes it (fixtures/
  * submissions with the panel's sheet), in Chinese and in English: the one table of words, the
  * official city order, the 推荐排序表's planted problem in both PDFs that concern 杭州, findings
  * printed whole, the rules box, no path of this machine on any page, page 2 used, and each city's
@@ -64,7 +64,7 @@ const joined = (items: string[]) => items.join('');
 const reviewPages = (pdf: PdfText, a: ApplicantResult, lang: Lang) =>
   pdf.items.filter((p) => p.includes(a.name) && p.some((s) => s.includes(lang === 'zh' ? '评审表' : 'Review sheet')));
 
-describe('issue #14: city-level errors reach the PDFs', () => {
+describe('city-level errors reach the PDFs', () => {
   it('names the planted A3_ROW_WITHOUT_PACK in 评审报告.pdf and in cities/杭州市.pdf', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { result, province, hangzhou } = runs[lang];
@@ -97,7 +97,7 @@ describe('issue #14: city-level errors reach the PDFs', () => {
   });
 });
 
-describe('issue #14: one table of words', () => {
+describe('one table of words', () => {
   it('prints every status and severity word from report/words.ts, in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { result, province } = runs[lang];
@@ -132,7 +132,7 @@ describe('issue #14: one table of words', () => {
   });
 });
 
-describe('issue #14: official city order', () => {
+describe('official city order', () => {
   it('bookmarks and lists the cities 杭州 … 丽水 in the sample, in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { province } = runs[lang];
@@ -156,7 +156,7 @@ describe('issue #14: official city order', () => {
   });
 });
 
-describe('issue #14: findings printed whole', () => {
+describe('findings printed whole', () => {
   it('cuts no line with 「…」 on any page of any PDF, in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { province, cities } = runs[lang];
@@ -184,7 +184,7 @@ describe('issue #14: findings printed whole', () => {
   });
 });
 
-describe('issue #14: the cover and what no page shows', () => {
+describe('the cover and what no page shows', () => {
   it("states the band table as the tool's default reading of an open point, naming the rules file", () => {
     const zh = runs.zh.province.pages[0]!.replace(/\n/g, '');
     expect(zh).toContain('评分规则');

@@ -3,8 +3,8 @@
  *
  * The same forms read in each format (fixtures/formats against the sample applicant's .xlsx), each
  * file `--times` times in a row, in this thread (as a reading thread does), after the same checks a
- * run does: the median over `--rounds` of milliseconds per workbook, and the ratio to .xlsx. Issue #12
- * asks .xls to take at most three times the .xlsx time. `--xlsx-only` times the .xlsx set alone, to
+ * run does: the median over `--rounds` of milliseconds per workbook, and the ratio to .xlsx. The goal
+ * (docs/performance.md): .xls at most three times the .xlsx time. `--xlsx-only` times the .xlsx set alone, to
  * compare the .xlsx path of two builds.
  */
 import { readFile } from 'node:fs/promises';
