@@ -13,6 +13,7 @@ import { CITY_NAMES } from '../src/data/zhejiang.js';
 import { evaluate } from '../src/evaluate.js';
 import type { ApplicantResult, Result } from '../src/model/result.js';
 import { renderMessage } from '../src/report/catalogue.js';
+import { sourceCells } from '../src/report/sourceText.js';
 import { loadReportFont, renderReviewPdf, type ReportFont } from '../src/report/pdf/index.js';
 import { WORDS, word } from '../src/report/words.js';
 import { DEFAULT_RULES_FILE, loadRules } from '../src/rules/load.js';
@@ -94,6 +95,38 @@ describe('city-level errors reach the PDFs', () => {
       expect(cover.slice(at, at + 7)).toEqual(['杭州市', '4', '4', '0', '0', '4', '1']);
       expect(cover).toContain('市级问题');
     }
+  });
+});
+
+describe('every N and M traceable on the review page', () => {
+  it('prints, for each indicator of each scored applicant, the cells N and M were read from', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { result, province } = runs[lang];
+      let checked = 0;
+      for (const a of result.applicants.filter((x) => x.received.a2)) {
+        const page = reviewPages(province, a, lang)[0]!;
+        for (const [key, ind] of Object.entries(a.indicators)) {
+          const src = ind.sources;
+          const shown = sourceCells(src, a.received.a2 ?? undefined);
+          expect(page, `${lang} ${a.id} ${key}`).toContain(shown);
+          // Every value typed in one cell is named by its cell.
+          for (const v of [src.n, src.m]) if (v?.cell) expect(shown).toContain(v.cell);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(300);
+    }
+  });
+
+  it('writes the cells in Excel’s own notation: ranges for the server’s block, Σ for a sum, * for a value changed on review', () => {
+    const src = { n: { file: 'a.xlsx', sheet: 'S', cell: 'D3', raw: '3', decision: { row: 2, file: 'd.csv', before: 1 } }, m: { file: 'a.xlsx', sheet: 'S', cell: 'F3', raw: '9' } };
+    expect(sourceCells(src, { file: 'a.xlsx', sheet: 'S' })).toBe('D3*/F3');
+    const cellOf = (cell: string) => ({ file: 'a.xlsx', sheet: 'S', cell, raw: '1' });
+    expect(sourceCells({ server: { cloudCores: cellOf('D4'), cloudMemoryGb: cellOf('D5'), allCores: cellOf('F4'), allMemoryGb: cellOf('F5') } })).toBe('D4:F5');
+    expect(sourceCells({ n: cellOf('D16'), mSumOf: ['business.rnd'] })).toBe('D16/Σ');
+    expect(sourceCells({ ticks: { 研发数据: cellOf('D17'), 设计数据: cellOf('F17'), 生产数据: cellOf('D18') }, mFromRules: true })).toBe('D17+2/=');
+    expect(sourceCells({ ticks: { 研发数据: cellOf('E20'), 设计数据: cellOf('F20') }, mFromRules: true })).toBe('E20:F20/=');
+    expect(sourceCells({})).toBe('—');
   });
 });
 

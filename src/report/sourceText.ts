@@ -67,3 +67,45 @@ export function sourceText(
   if (src.mFromRules) lines.push(lang === 'zh' ? 'M 由规则文件规定' : 'M set by the rules file');
   return lines.join(lang === 'zh' ? '；' : '; ');
 }
+
+/** The smallest Excel range holding these cells (D4, D5, F4, F5 → D4:F5). */
+function boundingRange(cells: readonly string[]): string {
+  if (cells.length === 0) return '';
+  const colNo = (c: string) => [...c.replace(/[0-9]+$/, '')].reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0);
+  const rowNo = (c: string) => Number(c.replace(/^[A-Z]+/, ''));
+  const byCol = [...cells].sort((p, q) => colNo(p) - colNo(q));
+  const rows = cells.map(rowNo);
+  const letters = (c: string) => c.replace(/[0-9]+$/, '');
+  const first = `${letters(byCol[0]!)}${Math.min(...rows)}`;
+  const last = `${letters(byCol.at(-1)!)}${Math.max(...rows)}`;
+  return first === last ? first : `${first}:${last}`;
+}
+
+/** One cell as it is; more as an Excel range when in one row or column (E8:H8, D4:D5), else the first and how many more (D17+5). */
+function cellRange(cells: readonly string[]): string {
+  if (cells.length <= 1) return cells.join('');
+  const row = (c: string) => c.replace(/^[A-Z]+/, '');
+  const col = (c: string) => c.replace(/[0-9]+$/, '');
+  const line = cells.every((c) => row(c) === row(cells[0]!)) || cells.every((c) => col(c) === col(cells[0]!));
+  return line ? `${cells[0]}:${cells.at(-1)}` : `${cells[0]}+${cells.length - 1}`;
+}
+
+/**
+ * The cells an indicator's N and M were read from, as short as a table column allows: 「E7/F7」,
+ * the server's cores and memory as the block they fill 「E8:H8」, 数据协同's ticks 「D17+5/=」, a derived
+ * M as Σ. A value from another file than the applicant's Attachment 2 (`home`) shows its file's
+ * sheet; a value a review decision replaced is marked *. The full line (raw text, units) is sourceText.
+ */
+export function sourceCells(src: IndicatorSources, home?: { file: string; sheet: string }): string {
+  const ref = (v: ValueSource | undefined) => {
+    if (!v) return '';
+    const away = home !== undefined && (v.file !== home.file || v.sheet !== home.sheet) && v.sheet ? `${v.sheet}!` : '';
+    return `${away}${v.cell ?? ''}${v.decision ? '*' : ''}`;
+  };
+  const refs = (vs: (ValueSource | undefined)[]) => cellRange(vs.filter((v): v is ValueSource => v !== undefined).map(ref));
+  // The server's four numbers (cores and memory, cloud and all) as the one block they fill.
+  if (!src.n && !src.m && src.server) return boundingRange(Object.values(src.server).flatMap((v) => (v?.cell ? [v.cell] : []))) || '—';
+  const n = src.n ? ref(src.n) : src.ticks ? refs(Object.values(src.ticks)) : '';
+  const m = src.m ? ref(src.m) : src.mSumOf ? 'Σ' : src.mFromRules ? '=' : '';
+  return n || m ? `${n || '—'}/${m || '—'}` : '—';
+}

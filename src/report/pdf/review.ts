@@ -15,6 +15,7 @@ import { rejectionReasons } from './ranking.js';
 import { drawTableChunk, resolveWidths, type Column, type TableRow } from './table.js';
 import { fmtNumber, fmtScore } from './view.js';
 import { drawReviewDecisions } from './reviewDecisions.js';
+import { sourceCells } from '../sourceText.js';
 
 const X = CONTENT.x;
 const W = CONTENT.width;
@@ -130,17 +131,24 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
   subTitle(ctx, L.indicatorsTitle(view.indicatorMax), X, top + Y.indicatorsTitle, W);
   // English labels run longer: the indicator column takes width from the number columns.
   const en = lang === 'en';
+  const name = (rule: (typeof view.rules.indicators)[number]) => (en ? rule.nameEn : `${rule.name}（${rule.unit}）`);
+  // The indicator column is as wide as its longest name; the source cells, in small print, take the rest.
+  const widest = (texts: string[]) => Math.ceil(Math.max(...texts.map((x) => ctx.measure(x, IND.size)))) + 9;
+  const nameWidth = widest(view.rules.indicators.map(name));
+  const dimWidth = widest(view.rules.dimensions.map((d) => (en ? d.nameEn : d.name)));
   const columns: Column[] = [
-    { header: L.dimension, width: en ? 90 : 62 },
-    { header: L.indicator },
-    { header: 'N', width: en ? 40 : 52, align: 'right' },
-    { header: 'M', width: en ? 40 : 52, align: 'right' },
-    { header: L.selfScore, width: en ? 34 : 38, align: 'right' },
+    { header: L.dimension, width: dimWidth },
+    { header: L.indicator, width: nameWidth },
+    { header: 'N', width: en ? 37 : 44, align: 'right' },
+    { header: 'M', width: en ? 37 : 44, align: 'right' },
+    { header: L.selfScore, width: en ? 28 : 34, align: 'right' },
     { header: L.rank, width: en ? 40 : 46, align: 'right' },
-    { header: L.grade, width: en ? 30 : 32, align: 'center' },
-    { header: L.horizontalScore, width: en ? 36 : 38, align: 'right' },
-    { header: L.score, width: en ? 36 : 38, align: 'right' },
-    { header: L.verified, width: en ? 30 : 32, align: 'center' },
+    { header: L.grade, width: en ? 30 : 26, align: 'center' },
+    { header: L.horizontalScore, width: en ? 30 : 34, align: 'right' },
+    { header: L.score, width: en ? 30 : 34, align: 'right' },
+    { header: L.verified, width: en ? 24 : 26, align: 'center' },
+    // Where N and M were typed (the workbook's 指标明细 has the text as typed).
+    { header: L.sourceCells, size: 6 },
   ];
   const dimName = new Map(view.rules.dimensions.map((d) => [d.key, lang === 'en' ? d.nameEn : d.name]));
   let lastDim = '';
@@ -150,13 +158,11 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
     const first = rule.dimension !== lastDim;
     if (first && i > 0) groupStarts.push(i);
     lastDim = rule.dimension;
-    // The units are Chinese words (个, 万元); the English sheet names the indicator alone.
-    const name = lang === 'en' ? rule.nameEn : `${rule.name}（${rule.unit}）`;
-    if (!r) return { cells: [first ? dimName.get(rule.dimension)! : '', name, '—', '—', '—', '—', '—', '—', '—', '—'] };
+    if (!r) return { cells: [first ? dimName.get(rule.dimension)! : '', name(rule), '—', '—', '—', '—', '—', '—', '—', '—', '—'] };
     return {
       cells: [
         first ? (dimName.get(rule.dimension) ?? rule.dimension) : '',
-        name,
+        name(rule),
         fmtNumber(r.n),
         fmtNumber(r.m),
         fmtScore(r.selfScore),
@@ -165,6 +171,7 @@ function drawIndicators(ctx: DrawContext, a: ApplicantResult, top: number): void
         fmtScore(r.horizontalScore),
         fmtScore(r.score),
         a.status === 'rejected' ? '—' : r.verified ? L.yes : L.no,
+        sourceCells(r.sources, a.received.a2 ?? undefined),
       ],
       colors: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, r.verified || a.status === 'rejected' ? undefined : COLOR.error],
     };

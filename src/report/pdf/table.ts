@@ -11,6 +11,8 @@ export interface Column {
   /** Width in points; omit on the one column that takes the rest. */
   width?: number;
   align?: Align;
+  /** Text size of this column's cells, when smaller than the table's (small print). */
+  size?: number;
 }
 
 export interface TableStyle {
@@ -80,7 +82,7 @@ export function drawTableChunk(
         t.lines(text, cx + PAD, y + (style.rowHeight - n * lh) / 2, w, lh, n, { size: style.size, ...(color ? { color } : {}) });
       } else {
         t.line(text, cx + PAD, y + style.rowHeight / 2, w, {
-          size: style.size,
+          size: columns[i]!.size ?? style.size,
           align: columns[i]!.align ?? 'left',
           ...(color ? { color } : {}),
         });
