@@ -229,7 +229,8 @@ describe('template and draft-a3 write single files', () => {
     const first = cli(['template'], { cwd: here });
     expect(first.status, first.stderr).toBe(0);
     const names = (await readdir(here)).sort();
-    expect(names).toHaveLength(6);
+    // 附件1–3, 系统清单, 云计算产品和服务清单, 专家评分表, 人工复核记录表.
+    expect(names).toHaveLength(7);
     await writeFile(join(here, names[0]!), 'filled in by a clerk');
     const again = cli(['template'], { cwd: here });
     expect(again.status).toBe(2);
