@@ -130,6 +130,49 @@ describe('Word tables: places a person finds in Word', () => {
   });
 });
 
+describe('damaged and hostile files stay findings', () => {
+  /** Deterministic bytes: the same damage on every run. */
+  function damaged(bytes: Buffer, seed: number): Buffer {
+    const out = Buffer.from(bytes);
+    let x = seed;
+    const next = () => (x = (x * 1103515245 + 12345) >>> 0) >>> 8;
+    for (let i = 0; i < 16; i++) out[512 + (next() % (out.length - 512))] = next() & 0xff;
+    return out;
+  }
+
+  it('an .xls with bytes overwritten anywhere is read or refused with an error, never a crash', async () => {
+    const bytes = await readFile(path.join(FORMATS, 'libreoffice-xls', `${A2}.xls`));
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = await openWorkbookGrids(memoryFile(`损坏${seed}.xls`, damaged(bytes, seed)));
+      if (r.grids) expect(r.findings.map((f) => f.code), `seed ${seed}`).toEqual(['WORKBOOK_LEGACY_XLS']);
+      else expect(r.findings.map((f) => f.severity), `seed ${seed}`).toEqual(['error']);
+    }
+  });
+
+  it('a Word document with bytes overwritten is read or refused with an error', async () => {
+    const bytes = await readFile(path.join(FORMATS, 'python-docx', `${A1}.docx`));
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = await openWorkbookGrids(memoryFile(`损坏${seed}.docx`, damaged(bytes, seed)));
+      if (!r.grids) expect(r.findings.map((f) => f.severity), `seed ${seed}`).toEqual(['error']);
+    }
+  });
+
+  it('an HTML page spanning more cells than a sheet holds is refused, naming the format', async () => {
+    const cell = '<td rowspan="20000" colspan="64">x</td>';
+    const page = `<html><body><table>${Array.from({ length: 50 }, () => `<tr>${cell}</tr>`).join('')}</table></body></html>`;
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(page)));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.args.formatEn])).toEqual([['WORKBOOK_FORMAT_UNREADABLE', 'a web page (HTML) table']]);
+  });
+
+  it('an XML 2003 file with broken XML is refused, naming the format', async () => {
+    const xml = (await readFile(path.join(FORMATS, 'xml2003', `${A1}.xls`), 'utf8')).replace('</Row>', '</Rw>');
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(xml)));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.args.formatEn])).toEqual([['WORKBOOK_FORMAT_UNREADABLE', 'XML Spreadsheet 2003']]);
+  });
+});
+
 describe('what is sent back for a form in another format', () => {
   it('lists the problem at its Word place and never says cells were coloured when no copy was marked', async () => {
     const { found } = await forms(path.join(FORMATS, 'python-docx', `${A1}.docx`));

@@ -158,12 +158,13 @@ async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Ch
     case 'ole2-legacy':
     case 'html':
     case 'xml2003':
-      // Not compressed: the file's own size (bounded by discovery's limits) bounds the reading.
+      // Not compressed: the file is what is parsed, so it is held to one part's limit.
+      if (bytes.length > limits.maxPartBytes) return fail(finding('WORKBOOK_TOO_LARGE', { part: '*', size: bytes.length, limit: limits.maxPartBytes }, where));
       return { bytes, findings: [], format, ext };
     case 'text':
-      return SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))
-        ? { bytes, findings: [], format, ext }
-        : fail(finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where));
+      if (!SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))) return fail(finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where));
+      if (bytes.length > limits.maxPartBytes) return fail(finding('WORKBOOK_TOO_LARGE', { part: '*', size: bytes.length, limit: limits.maxPartBytes }, where));
+      return { bytes, findings: [], format, ext };
     case 'other':
       return fail(finding('FILE_NOT_WORKBOOK', { detected: 'binary' }, where));
     case 'xlsx':

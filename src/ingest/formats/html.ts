@@ -14,6 +14,7 @@ import type { Scalar } from '../forms/cellValue.js';
 import { buildGrid, type FoundCell } from './buildGrid.js';
 
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'caption', 'pre', 'center']);
+const MAX_SPANNED = 20000 * 64;
 const SKIP = new Set(['script', 'style', 'head', 'title', 'xml']);
 
 /** A number as Excel reads one typed into a cell: digits, optional sign, decimals, thousands commas. */
@@ -58,6 +59,7 @@ export function gridsFromHtml(html: string, file: string, sheetName: string): Gr
   let skipping = 0;
   let sheetFromPage: string | undefined;
   let inName = false;
+  let spanned = 0;
 
   const flushLoose = () => {
     const t = collapse(loose);
@@ -105,6 +107,8 @@ export function gridsFromHtml(html: string, file: string, sheetName: string): Gr
           const xnum = attrs['x:num'] ?? attrs.sdval;
           if (xnum !== undefined && xnum !== '' && !asText && Number.isFinite(Number(xnum))) cell.num = Number(xnum);
           if (colspan > 1 || rowspan > 1) {
+            // A page spanning more positions than a sheet holds is hostile (refused as on the .xlsx path).
+            if ((spanned += colspan * rowspan) > MAX_SPANNED) throw new Error('Cannot merge already merged cells');
             merges.push({ top: row, left: col, bottom: row + rowspan - 1, right: col + colspan - 1 });
             for (let r = row + 1; r < row + rowspan; r++) {
               let set = taken.get(r);
