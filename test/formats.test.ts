@@ -260,7 +260,7 @@ function scores(a: ApplicantResult) {
 }
 
 /** The city's packs read and scored, with the sample applicant's forms replaced by `replace` (form → fixture). */
-async function scoreCity(name: string, replace: Record<string, string>) {
+async function scoreCity(name: string, replace: Record<string, string>, workers: 'never' | 'always' = 'never') {
   const dir = path.join(tmp, name, '杭州市');
   await cp(CITY, dir, { recursive: true });
   for (const [form, fixture] of Object.entries(replace)) {
@@ -268,7 +268,7 @@ async function scoreCity(name: string, replace: Record<string, string>) {
     await rm(path.join(folder, `${form}.xlsx`));
     await cp(path.join(FORMATS, fixture), path.join(folder, path.basename(fixture)));
   }
-  const submission = await readSubmission(dir, rules, { workers: 'never' });
+  const submission = await readSubmission(dir, rules, { workers });
   const result = evaluate(submission, rules);
   const sample = result.applicants.find((a) => a.name === SAMPLE)!;
   return { result, sample, files: [...(await readdir(dir)), ...(await readdir(path.join(dir, SAMPLE)))].sort() };
@@ -310,6 +310,16 @@ describe('an applicant whose forms come in other formats is scored as with its .
       expect(run.result.applicants.every((a) => a.status !== 'rejected')).toBe(baseline.result.applicants.every((a) => a.status !== 'rejected'));
     });
   }
+});
+
+describe('the reading threads read the other formats too', () => {
+  it('scores an applicant with .xls and Word forms the same on reading threads as on the main thread', async () => {
+    const replace = { [A1]: `python-docx/${A1}.docx`, [A2]: `libreoffice-xls/${A2}.xls`, [SYSTEMS]: `xlwt/${SYSTEMS}.xls` };
+    const [threads, main] = await Promise.all([scoreCity('threads', replace, 'always'), scoreCity('main-thread', replace, 'never')]);
+    expect(threads.result.applicants.map(scores)).toEqual(main.result.applicants.map(scores));
+    expect(threads.sample.findings.map((f) => f.code).sort()).toEqual(main.sample.findings.map((f) => f.code).sort());
+    expect(threads.sample.findings.filter((f) => FORMAT_INFOS.has(f.code)).length).toBe(3);
+  });
 });
 
 const FORMAT_INFOS = new Set(['WORKBOOK_LEGACY_XLS', 'WORKBOOK_IS_HTML', 'WORKBOOK_IS_XML_2003', 'WORKBOOK_IS_CSV_TEXT', 'WORKBOOK_IS_DOCX']);
