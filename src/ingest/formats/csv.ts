@@ -7,8 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Grid } from '../forms/grid.js';
 import { decodeText, type DecodedText } from '../../util/decodeText.js';
-import { buildGrid, type FoundCell } from './buildGrid.js';
-import { cellScalar } from './html.js';
+import { buildGrid, cellScalar, type FoundCell } from './buildGrid.js';
 
 export function delimiterOf(text: string): ',' | '\t' | ';' {
   const line = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);

@@ -11,21 +11,11 @@ import { Parser } from 'htmlparser2';
 import type { Span } from '../forms/grid.js';
 import type { Grid } from '../forms/grid.js';
 import type { Scalar } from '../forms/cellValue.js';
-import { buildGrid, type FoundCell } from './buildGrid.js';
+import { buildGrid, cellScalar, type FoundCell } from './buildGrid.js';
 
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'caption', 'pre', 'center']);
 const MAX_SPANNED = 20000 * 64;
 const SKIP = new Set(['script', 'style', 'head', 'title', 'xml']);
-
-/** A number as Excel reads one typed into a cell: digits, optional sign, decimals, thousands commas. */
-const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-export function cellScalar(text: string, asText: boolean): Scalar {
-  if (asText || !PLAIN_NUMBER.test(text)) return text;
-  const digits = text.replace(/[-+,.]/g, '');
-  if (digits.length > 15 || (/^[-+]?0\d/.test(text) && !text.includes('.'))) return text;
-  return Number(text.replace(/,/g, ''));
-}
 
 function collapse(s: string): string {
   // Whitespace as a browser shows it; <br> was kept as \n.
