@@ -20,6 +20,8 @@ import { formatLocation } from '../src/model/location.js';
 import { placeOf } from '../src/report/json.js';
 import { memoryFile } from './lean-helpers.js';
 import { returnLetterText } from '../src/report/returnLetter.js';
+import CFB from 'cfb';
+import { gbk } from './files-helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const FORMATS = path.join(FIXTURES, 'formats');
@@ -67,6 +69,7 @@ const CASES: { file: string; form: string; code: string }[] = [
   ...[A1, A2].map((form) => ({ file: `html/${form}.xls`, form, code: 'WORKBOOK_IS_HTML' })),
   ...[A1, A2].map((form) => ({ file: `xml2003/${form}.xls`, form, code: 'WORKBOOK_IS_XML_2003' })),
   ...[SYSTEMS, PRODUCTS].map((form) => ({ file: `csv/${form}.xls`, form, code: 'WORKBOOK_IS_CSV_TEXT' })),
+  { file: `csv/${SYSTEMS}-Unicode文本.xls`, form: SYSTEMS, code: 'WORKBOOK_IS_CSV_TEXT' },
 ];
 
 describe('each format reads to the values its .xlsx twin reads to', () => {
@@ -90,6 +93,25 @@ describe('each format reads to the values its .xlsx twin reads to', () => {
     expect(gb.args).toEqual({ ext: '.xls', encoding: 'GB18030' });
     const bom = (await open(path.join(FORMATS, 'csv', `${PRODUCTS}.xls`))).findings[0]!;
     expect(bom.args).toEqual({ ext: '.xls', encoding: 'UTF-8 BOM' });
+    const unicode = (await open(path.join(FORMATS, 'csv', `${SYSTEMS}-Unicode文本.xls`))).findings[0]!;
+    expect(unicode.args).toEqual({ ext: '.xls', encoding: 'UTF-16' });
+  });
+
+  it('tells HTML and XML 2003 by their content however they begin', async () => {
+    const title = '<tr><td colspan="2">制造业云上企业申报表</td></tr><tr><td>企业名称</td><td>杭州某某科技有限公司</td></tr>';
+    for (const page of [
+      `<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><style>td{}</style><table>${title}</table>`,
+      `<!-- 导出时间 2021-11-30 --><table border=1>${title}</table>`,
+      `\uFEFF<!DOCTYPE html><html><body><h1>导出</h1><table>${title}</table></body></html>`,
+    ]) {
+      const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(page)));
+      expect(r.findings.map((f) => f.code), page).toEqual(['WORKBOOK_IS_HTML']);
+      expect([...r.grids![0]!.filled()].map((c) => c.text)).toEqual(expect.arrayContaining(['制造业云上企业申报表', '杭州某某科技有限公司']));
+    }
+    const bare = '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表1"><Table><Row><Cell ss:Index="2"><Data ss:Type="Number">12.5</Data></Cell></Row></Table></Worksheet></Workbook>';
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(bare)));
+    expect(r.findings.map((f) => f.code)).toEqual(['WORKBOOK_IS_XML_2003']);
+    expect(r.grids![0]!.at(1, 2)).toMatchObject({ address: 'B1', value: 12.5 });
   });
 
   it('keeps the cell addresses of a sheet in .xls, HTML and XML 2003 (E7 is E7 in Excel)', async () => {
@@ -213,6 +235,40 @@ describe('.xls details the forms rely on', () => {
       expect(grid!.at(19 + i, 1).value).toBe(`第${i}条：企业已建成覆盖研发、生产、经营管理的信息化体系，设有专职信息化部门。`);
       expect(grid!.at(19 + i, 2).value).toBe(i);
     }
+  });
+
+  it('reads an Excel 95 (BIFF5) workbook, its byte strings in the code page it names', async () => {
+    // LibreOffice no longer writes Excel 95: the records are put together here, the container by cfb.
+    const rec = (type: number, ...parts: (number[] | Uint8Array)[]) => {
+      const body = Buffer.concat(parts.map((p) => Buffer.from(p)));
+      const head = Buffer.alloc(4);
+      head.writeUInt16LE(type, 0);
+      head.writeUInt16LE(body.length, 2);
+      return Buffer.concat([head, body]);
+    };
+    const u16 = (v: number) => [v & 0xff, v >> 8];
+    const bytes = (s: string) => [...u16(gbk(s).length), ...gbk(s)];
+    const sheetName = gbk('申报表');
+    const boundsheet = (at: number) => rec(0x85, [at & 0xff, (at >> 8) & 0xff, 0, 0, 0, 0, sheetName.length], sheetName);
+    const globalsWithout = Buffer.concat([rec(0x809, u16(0x500), u16(5), [0, 0, 0, 0]), rec(0x42, u16(936)), boundsheet(0), rec(0x0a)]);
+    const number = Buffer.alloc(8);
+    number.writeDoubleLE(1671);
+    const sheet = Buffer.concat([
+      rec(0x809, u16(0x500), u16(0x10), [0, 0, 0, 0]),
+      rec(0x204, u16(0), u16(0), u16(0), bytes('制造业云上企业申报表')),
+      rec(0x204, u16(1), u16(0), u16(0), bytes('员工数量')),
+      rec(0x203, u16(1), u16(1), u16(0), number),
+      rec(0x0a),
+    ]);
+    const globals = Buffer.concat([rec(0x809, u16(0x500), u16(5), [0, 0, 0, 0]), rec(0x42, u16(936)), boundsheet(globalsWithout.length), rec(0x0a)]);
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, 'Book', Buffer.concat([globals, sheet]));
+    const file = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+    const r = await openWorkbookGrids(memoryFile('旧表.xls', file));
+    expect(r.findings.map((f) => f.code)).toEqual(['WORKBOOK_LEGACY_XLS']);
+    const grid = r.grids![0]!;
+    expect(grid.sheet).toBe('申报表');
+    expect([grid.at(1, 1).value, grid.at(2, 1).value, grid.at(2, 2).value]).toEqual(['制造业云上企业申报表', '员工数量', 1671]);
   });
 
   it('keeps an .xls with a password to open (FILEPASS) an error, advising to remove the password', async () => {
