@@ -20,6 +20,8 @@ import { formatLocation } from '../src/model/location.js';
 import { placeOf } from '../src/report/json.js';
 import { memoryFile } from './lean-helpers.js';
 import { returnLetterText } from '../src/report/returnLetter.js';
+import CFB from 'cfb';
+import { gbk } from './files-helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const FORMATS = path.join(FIXTURES, 'formats');
@@ -67,6 +69,7 @@ const CASES: { file: string; form: string; code: string }[] = [
   ...[A1, A2].map((form) => ({ file: `html/${form}.xls`, form, code: 'WORKBOOK_IS_HTML' })),
   ...[A1, A2].map((form) => ({ file: `xml2003/${form}.xls`, form, code: 'WORKBOOK_IS_XML_2003' })),
   ...[SYSTEMS, PRODUCTS].map((form) => ({ file: `csv/${form}.xls`, form, code: 'WORKBOOK_IS_CSV_TEXT' })),
+  { file: `csv/${SYSTEMS}-Unicode文本.xls`, form: SYSTEMS, code: 'WORKBOOK_IS_CSV_TEXT' },
 ];
 
 describe('each format reads to the values its .xlsx twin reads to', () => {
@@ -90,6 +93,25 @@ describe('each format reads to the values its .xlsx twin reads to', () => {
     expect(gb.args).toEqual({ ext: '.xls', encoding: 'GB18030' });
     const bom = (await open(path.join(FORMATS, 'csv', `${PRODUCTS}.xls`))).findings[0]!;
     expect(bom.args).toEqual({ ext: '.xls', encoding: 'UTF-8 BOM' });
+    const unicode = (await open(path.join(FORMATS, 'csv', `${SYSTEMS}-Unicode文本.xls`))).findings[0]!;
+    expect(unicode.args).toEqual({ ext: '.xls', encoding: 'UTF-16' });
+  });
+
+  it('tells HTML and XML 2003 by their content however they begin', async () => {
+    const title = '<tr><td colspan="2">制造业云上企业申报表</td></tr><tr><td>企业名称</td><td>杭州某某科技有限公司</td></tr>';
+    for (const page of [
+      `<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><style>td{}</style><table>${title}</table>`,
+      `<!-- 导出时间 2021-11-30 --><table border=1>${title}</table>`,
+      `\uFEFF<!DOCTYPE html><html><body><h1>导出</h1><table>${title}</table></body></html>`,
+    ]) {
+      const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(page)));
+      expect(r.findings.map((f) => f.code), page).toEqual(['WORKBOOK_IS_HTML']);
+      expect([...r.grids![0]!.filled()].map((c) => c.text)).toEqual(expect.arrayContaining(['制造业云上企业申报表', '杭州某某科技有限公司']));
+    }
+    const bare = '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表1"><Table><Row><Cell ss:Index="2"><Data ss:Type="Number">12.5</Data></Cell></Row></Table></Worksheet></Workbook>';
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(bare)));
+    expect(r.findings.map((f) => f.code)).toEqual(['WORKBOOK_IS_XML_2003']);
+    expect(r.grids![0]!.at(1, 2)).toMatchObject({ address: 'B1', value: 12.5 });
   });
 
   it('keeps the cell addresses of a sheet in .xls, HTML and XML 2003 (E7 is E7 in Excel)', async () => {
@@ -127,6 +149,49 @@ describe('Word tables: places a person finds in Word', () => {
     const letter = pack.findings.filter((f) => f.location?.file?.endsWith('申报说明.docx'));
     expect(letter.map((f) => [f.code, f.severity])).toEqual([['FILE_NOT_READ', 'info']]);
     expect(pack.a1).toBeDefined();
+  });
+});
+
+describe('damaged and hostile files stay findings', () => {
+  /** Deterministic bytes: the same damage on every run. */
+  function damaged(bytes: Buffer, seed: number): Buffer {
+    const out = Buffer.from(bytes);
+    let x = seed;
+    const next = () => (x = (x * 1103515245 + 12345) >>> 0) >>> 8;
+    for (let i = 0; i < 16; i++) out[512 + (next() % (out.length - 512))] = next() & 0xff;
+    return out;
+  }
+
+  it('an .xls with bytes overwritten anywhere is read or refused with an error, never a crash', async () => {
+    const bytes = await readFile(path.join(FORMATS, 'libreoffice-xls', `${A2}.xls`));
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = await openWorkbookGrids(memoryFile(`损坏${seed}.xls`, damaged(bytes, seed)));
+      if (r.grids) expect(r.findings.map((f) => f.code), `seed ${seed}`).toEqual(['WORKBOOK_LEGACY_XLS']);
+      else expect(r.findings.map((f) => f.severity), `seed ${seed}`).toEqual(['error']);
+    }
+  });
+
+  it('a Word document with bytes overwritten is read or refused with an error', async () => {
+    const bytes = await readFile(path.join(FORMATS, 'python-docx', `${A1}.docx`));
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = await openWorkbookGrids(memoryFile(`损坏${seed}.docx`, damaged(bytes, seed)));
+      if (!r.grids) expect(r.findings.map((f) => f.severity), `seed ${seed}`).toEqual(['error']);
+    }
+  });
+
+  it('an HTML page spanning more cells than a sheet holds is refused, naming the format', async () => {
+    const cell = '<td rowspan="20000" colspan="64">x</td>';
+    const page = `<html><body><table>${Array.from({ length: 50 }, () => `<tr>${cell}</tr>`).join('')}</table></body></html>`;
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(page)));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.args.formatEn])).toEqual([['WORKBOOK_FORMAT_UNREADABLE', 'a web page (HTML) table']]);
+  });
+
+  it('an XML 2003 file with broken XML is refused, naming the format', async () => {
+    const xml = (await readFile(path.join(FORMATS, 'xml2003', `${A1}.xls`), 'utf8')).replace('</Row>', '</Rw>');
+    const r = await openWorkbookGrids(memoryFile('导出.xls', Buffer.from(xml)));
+    expect(r.grids).toBeNull();
+    expect(r.findings.map((f) => [f.code, f.args.formatEn])).toEqual([['WORKBOOK_FORMAT_UNREADABLE', 'XML Spreadsheet 2003']]);
   });
 });
 
@@ -170,6 +235,40 @@ describe('.xls details the forms rely on', () => {
       expect(grid!.at(19 + i, 1).value).toBe(`第${i}条：企业已建成覆盖研发、生产、经营管理的信息化体系，设有专职信息化部门。`);
       expect(grid!.at(19 + i, 2).value).toBe(i);
     }
+  });
+
+  it('reads an Excel 95 (BIFF5) workbook, its byte strings in the code page it names', async () => {
+    // LibreOffice no longer writes Excel 95: the records are put together here, the container by cfb.
+    const rec = (type: number, ...parts: (number[] | Uint8Array)[]) => {
+      const body = Buffer.concat(parts.map((p) => Buffer.from(p)));
+      const head = Buffer.alloc(4);
+      head.writeUInt16LE(type, 0);
+      head.writeUInt16LE(body.length, 2);
+      return Buffer.concat([head, body]);
+    };
+    const u16 = (v: number) => [v & 0xff, v >> 8];
+    const bytes = (s: string) => [...u16(gbk(s).length), ...gbk(s)];
+    const sheetName = gbk('申报表');
+    const boundsheet = (at: number) => rec(0x85, [at & 0xff, (at >> 8) & 0xff, 0, 0, 0, 0, sheetName.length], sheetName);
+    const globalsWithout = Buffer.concat([rec(0x809, u16(0x500), u16(5), [0, 0, 0, 0]), rec(0x42, u16(936)), boundsheet(0), rec(0x0a)]);
+    const number = Buffer.alloc(8);
+    number.writeDoubleLE(1671);
+    const sheet = Buffer.concat([
+      rec(0x809, u16(0x500), u16(0x10), [0, 0, 0, 0]),
+      rec(0x204, u16(0), u16(0), u16(0), bytes('制造业云上企业申报表')),
+      rec(0x204, u16(1), u16(0), u16(0), bytes('员工数量')),
+      rec(0x203, u16(1), u16(1), u16(0), number),
+      rec(0x0a),
+    ]);
+    const globals = Buffer.concat([rec(0x809, u16(0x500), u16(5), [0, 0, 0, 0]), rec(0x42, u16(936)), boundsheet(globalsWithout.length), rec(0x0a)]);
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, 'Book', Buffer.concat([globals, sheet]));
+    const file = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+    const r = await openWorkbookGrids(memoryFile('旧表.xls', file));
+    expect(r.findings.map((f) => f.code)).toEqual(['WORKBOOK_LEGACY_XLS']);
+    const grid = r.grids![0]!;
+    expect(grid.sheet).toBe('申报表');
+    expect([grid.at(1, 1).value, grid.at(2, 1).value, grid.at(2, 2).value]).toEqual(['制造业云上企业申报表', '员工数量', 1671]);
   });
 
   it('keeps an .xls with a password to open (FILEPASS) an error, advising to remove the password', async () => {
@@ -217,7 +316,7 @@ function scores(a: ApplicantResult) {
 }
 
 /** The city's packs read and scored, with the sample applicant's forms replaced by `replace` (form → fixture). */
-async function scoreCity(name: string, replace: Record<string, string>) {
+async function scoreCity(name: string, replace: Record<string, string>, workers: 'never' | 'always' = 'never') {
   const dir = path.join(tmp, name, '杭州市');
   await cp(CITY, dir, { recursive: true });
   for (const [form, fixture] of Object.entries(replace)) {
@@ -225,7 +324,7 @@ async function scoreCity(name: string, replace: Record<string, string>) {
     await rm(path.join(folder, `${form}.xlsx`));
     await cp(path.join(FORMATS, fixture), path.join(folder, path.basename(fixture)));
   }
-  const submission = await readSubmission(dir, rules, { workers: 'never' });
+  const submission = await readSubmission(dir, rules, { workers });
   const result = evaluate(submission, rules);
   const sample = result.applicants.find((a) => a.name === SAMPLE)!;
   return { result, sample, files: [...(await readdir(dir)), ...(await readdir(path.join(dir, SAMPLE)))].sort() };
@@ -267,6 +366,16 @@ describe('an applicant whose forms come in other formats is scored as with its .
       expect(run.result.applicants.every((a) => a.status !== 'rejected')).toBe(baseline.result.applicants.every((a) => a.status !== 'rejected'));
     });
   }
+});
+
+describe('the reading threads read the other formats too', () => {
+  it('scores an applicant with .xls and Word forms the same on reading threads as on the main thread', async () => {
+    const replace = { [A1]: `python-docx/${A1}.docx`, [A2]: `libreoffice-xls/${A2}.xls`, [SYSTEMS]: `xlwt/${SYSTEMS}.xls` };
+    const [threads, main] = await Promise.all([scoreCity('threads', replace, 'always'), scoreCity('main-thread', replace, 'never')]);
+    expect(threads.result.applicants.map(scores)).toEqual(main.result.applicants.map(scores));
+    expect(threads.sample.findings.map((f) => f.code).sort()).toEqual(main.sample.findings.map((f) => f.code).sort());
+    expect(threads.sample.findings.filter((f) => FORMAT_INFOS.has(f.code)).length).toBe(3);
+  });
 });
 
 const FORMAT_INFOS = new Set(['WORKBOOK_LEGACY_XLS', 'WORKBOOK_IS_HTML', 'WORKBOOK_IS_XML_2003', 'WORKBOOK_IS_CSV_TEXT', 'WORKBOOK_IS_DOCX']);

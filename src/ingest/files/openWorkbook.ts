@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { findingsOf, type Finding } from '../../findings/finding.js';
-import { decodeText } from '../../util/decodeText.js';
+import { decodeSheetText, hasUtf16Bom } from '../formats/text.js';
 import { fileCodes } from './codes.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { sniff } from './sniff.js';
@@ -38,7 +38,9 @@ const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
  * string tells a password from an old .xls/.et.
  */
 export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
-  switch (sniff(bytes)) {
+  // Excel's 「Unicode 文本」 is UTF-16 with a byte-order mark: its NUL bytes make it look binary.
+  const kind = hasUtf16Bom(bytes) && bytes.length > 2 ? 'text' : sniff(bytes);
+  switch (kind) {
     case 'empty':
       return 'empty';
     case 'zip':
@@ -46,10 +48,12 @@ export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
     case 'ole2':
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO) ? 'ole2-encrypted' : 'ole2-legacy';
     case 'text': {
-      const head = decodeText(bytes.subarray(0, 4096)).text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
-      if (head.startsWith('<html') || head.startsWith('<table') || head.startsWith('<!doctype')) return 'html';
-      if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
-      if (head.startsWith('<?xml') && head.includes('<html')) return 'html';
+      const head = decodeSheetText(bytes.subarray(0, 4096)).text.replace(/^\uFEFF/, '').trimStart();
+      const lower = head.toLowerCase();
+      // XML Spreadsheet 2003 names its namespace on the root element, with or without an XML declaration.
+      if (lower.startsWith('<') && head.includes('urn:schemas-microsoft-com:office:spreadsheet') && /<(?:\w+:)?Workbook\b/.test(head)) return 'xml2003';
+      // Web systems' exports start with <html>, <table>, a doctype, or a <meta>/<style>/comment before them.
+      if (lower.startsWith('<') && /<(?:html|table)\b/.test(lower)) return 'html';
       return 'text';
     }
     default:
@@ -158,12 +162,13 @@ async function checkedWorkbookBytes(file: InputFile, limits: Limits): Promise<Ch
     case 'ole2-legacy':
     case 'html':
     case 'xml2003':
-      // Not compressed: the file's own size (bounded by discovery's limits) bounds the reading.
+      // Not compressed: the file is what is parsed, so it is held to one part's limit.
+      if (bytes.length > limits.maxPartBytes) return fail(finding('WORKBOOK_TOO_LARGE', { part: '*', size: bytes.length, limit: limits.maxPartBytes }, where));
       return { bytes, findings: [], format, ext };
     case 'text':
-      return SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))
-        ? { bytes, findings: [], format, ext }
-        : fail(finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where));
+      if (!SPREADSHEET_EXTENSIONS.has(extensionOf(file.path))) return fail(finding('FILE_NOT_WORKBOOK', { detected: 'text' }, where));
+      if (bytes.length > limits.maxPartBytes) return fail(finding('WORKBOOK_TOO_LARGE', { part: '*', size: bytes.length, limit: limits.maxPartBytes }, where));
+      return { bytes, findings: [], format, ext };
     case 'other':
       return fail(finding('FILE_NOT_WORKBOOK', { detected: 'binary' }, where));
     case 'xlsx':

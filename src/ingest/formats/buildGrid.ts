@@ -62,3 +62,19 @@ export function buildGrid(
   }
   return grid;
 }
+
+/** A number as Excel reads one typed into a cell: digits, optional sign, decimals, thousands commas. */
+const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * What a typed text is once in a cell, for the formats that carry no types (HTML, CSV, Word): a plain
+ * number is a number, as Excel makes it when it opens them; a number with a leading zero or more than
+ * 15 digits (a phone or area code, a credit code) stays the text a person reads; `asText` when the
+ * file marks the cell as text.
+ */
+export function cellScalar(text: string, asText: boolean): Scalar {
+  if (asText || !PLAIN_NUMBER.test(text)) return text;
+  const digits = text.replace(/[-+,.]/g, '');
+  if (digits.length > 15 || (/^[-+]?0\d/.test(text) && !text.includes('.'))) return text;
+  return Number(text.replace(/,/g, ''));
+}

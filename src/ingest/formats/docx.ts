@@ -10,8 +10,7 @@
  */
 import { scanXml, type XmlAttrs, type XmlHandlers } from '../lean/xml.js';
 import type { Grid, Span } from '../forms/grid.js';
-import { buildGrid, type FoundCell } from './buildGrid.js';
-import { cellScalar } from './html.js';
+import { buildGrid, cellScalar, type FoundCell } from './buildGrid.js';
 import { inflateRawSync } from 'node:zlib';
 import { checkInflated, entryData, readZipDirectory, unsupportedEntry, ZipFormatError } from '../files/zip.js';
 

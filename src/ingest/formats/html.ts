@@ -11,20 +11,11 @@ import { Parser } from 'htmlparser2';
 import type { Span } from '../forms/grid.js';
 import type { Grid } from '../forms/grid.js';
 import type { Scalar } from '../forms/cellValue.js';
-import { buildGrid, type FoundCell } from './buildGrid.js';
+import { buildGrid, cellScalar, type FoundCell } from './buildGrid.js';
 
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'caption', 'pre', 'center']);
+const MAX_SPANNED = 20000 * 64;
 const SKIP = new Set(['script', 'style', 'head', 'title', 'xml']);
-
-/** A number as Excel reads one typed into a cell: digits, optional sign, decimals, thousands commas. */
-const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-export function cellScalar(text: string, asText: boolean): Scalar {
-  if (asText || !PLAIN_NUMBER.test(text)) return text;
-  const digits = text.replace(/[-+,.]/g, '');
-  if (digits.length > 15 || (/^[-+]?0\d/.test(text) && !text.includes('.'))) return text;
-  return Number(text.replace(/,/g, ''));
-}
 
 function collapse(s: string): string {
   // Whitespace as a browser shows it; <br> was kept as \n.
@@ -58,6 +49,7 @@ export function gridsFromHtml(html: string, file: string, sheetName: string): Gr
   let skipping = 0;
   let sheetFromPage: string | undefined;
   let inName = false;
+  let spanned = 0;
 
   const flushLoose = () => {
     const t = collapse(loose);
@@ -105,6 +97,8 @@ export function gridsFromHtml(html: string, file: string, sheetName: string): Gr
           const xnum = attrs['x:num'] ?? attrs.sdval;
           if (xnum !== undefined && xnum !== '' && !asText && Number.isFinite(Number(xnum))) cell.num = Number(xnum);
           if (colspan > 1 || rowspan > 1) {
+            // A page spanning more positions than a sheet holds is hostile (refused as on the .xlsx path).
+            if ((spanned += colspan * rowspan) > MAX_SPANNED) throw new Error('Cannot merge already merged cells');
             merges.push({ top: row, left: col, bottom: row + rowspan - 1, right: col + colspan - 1 });
             for (let r = row + 1; r < row + rowspan; r++) {
               let set = taken.get(r);

@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { findingsOf, type Finding } from '../../findings/finding.js';
-import { decodeText } from '../../util/decodeText.js';
+import { decodeSheetText } from './text.js';
 import { fileCodes } from '../files/codes.js';
 import type { Grid } from '../forms/grid.js';
 import { EncryptedWorkbookError, NotWorkbookError } from './errors.js';
@@ -33,7 +33,7 @@ export function formatName(format: OtherFormat, ext: string): { formatZh: string
   }
 }
 
-const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 BOM', gb18030: 'GB18030' } as const;
+const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 BOM', gb18030: 'GB18030', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' } as const;
 
 export interface ReadOther {
   grids: Grid[] | null;
@@ -60,11 +60,11 @@ export async function readOtherFormat(format: OtherFormat, bytes: Uint8Array, pa
       }
       case 'html': {
         const { gridsFromHtml } = await import('./html.js');
-        return { grids: gridsFromHtml(decodeText(bytes).text, path, sheetNameOf(path)), findings: [finding('WORKBOOK_IS_HTML', { ext }, where)] };
+        return { grids: gridsFromHtml(decodeSheetText(bytes).text, path, sheetNameOf(path)), findings: [finding('WORKBOOK_IS_HTML', { ext }, where)] };
       }
       case 'xml2003': {
         const { gridsFromXml2003 } = await import('./xml2003.js');
-        return { grids: gridsFromXml2003(decodeText(bytes).text, path), findings: [finding('WORKBOOK_IS_XML_2003', { ext }, where)] };
+        return { grids: gridsFromXml2003(decodeSheetText(bytes).text, path), findings: [finding('WORKBOOK_IS_XML_2003', { ext }, where)] };
       }
       case 'text': {
         const { gridsFromCsv } = await import('./csv.js');

@@ -71,7 +71,6 @@ const CODE_PAGES: Record<number, string> = {
   10008: 'gb18030',
   0x8000: 'macintosh',
   367: 'windows-1252',
-  437: 'windows-1252',
 };
 
 interface Record_ {
