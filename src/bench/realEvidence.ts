@@ -2,8 +2,8 @@
  * `--evidence real`: the benchmark's evidence at the sizes the field sends. The generated province's
  * screenshots are ~150-byte PNGs and ~600-byte JPEGs and its PDFs under a kilobyte; real packs carry
  * 200–400 KB screenshots, 1–5 MB scanned contracts and invoices and a ~1 MB licence. Each evidence
- * file is padded to a size drawn from the seed (by its path, so the walk order does not matter) and
- * stays a valid file of its kind:
+ * file is padded to a size drawn from the seed and its bytes (so the walk order does not matter, and a
+ * copy of a file, as a planted shared screenshot, stays a copy) and stays a valid file of its kind:
  * - PNG: a private ancillary chunk (`ysPd`, safe to copy, ignored by viewers) of zeros before IEND;
  * - JPEG: comment segments (COM, at most 65,533 bytes each) of zeros, one of up to 20 KB before the
  *   quantisation tables (where a camera's EXIF block sits) and the rest before the scan;
@@ -12,6 +12,7 @@
  * reading a hole costs what reading a cached page does, which is the warm-cache case measured.
  */
 import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createRandom } from '../fixtures/random.js';
@@ -181,7 +182,7 @@ export function padProvinceEvidence(root: string, seed: number): { files: number
       const kind = kindOf(bytes);
       if (!kind) continue;
       const rel = path.relative(root, abs).split(path.sep).join('/');
-      const next = createRandom(seed).fork(rel).next;
+      const next = createRandom(seed).fork(createHash('sha256').update(bytes).digest('hex')).next;
       const size = realSize(rel, kind, next);
       const padded = kind === 'png' ? padPng(bytes, size) : kind === 'jpeg' ? padJpeg(bytes, size) : padPdf(bytes, size);
       writeSparse(abs, padded);
