@@ -132,6 +132,17 @@ async function main(argv: string[]): Promise<void> {
   }
   process.stdout.write(`${measured[0]!.applicants} applicants, ${measured[0]!.workbooks} workbooks\n${pipelineTable(measured)}\n`);
 
+  if (!real) {
+    // The floor in the same sitting as the runs it is compared with (the machine's speed drifts).
+    const floors: ReaderMeasure[] = [];
+    for (let i = 0; i < runs; i++) floors.push(await child<ReaderMeasure>(['--child-reader', root, '--reader-kind', 'floor-1']));
+    const f = median(floors.map((r) => r.ms));
+    const read = median(measured.map((r) => r.phases.read));
+    process.stdout.write(
+      `\n${READER_LABELS['floor-1']}: median ${seconds(f)} s (runs ${floors.map((r) => seconds(r.ms)).join(' / ')}); read phase ÷ floor = ${(read / f).toFixed(2)}×\n`,
+    );
+  }
+
   if (values['compare-readers']) {
     const results = Object.fromEntries(READER_KINDS.map((k) => [k, [] as ReaderMeasure[]])) as Record<ReaderKind, ReaderMeasure[]>;
     for (let i = 0; i < runs; i++)
