@@ -45,7 +45,7 @@ describe('evidence.license', () => {
 
   it('does not take a licence from outside 证明材料/', async () => {
     const p = pack({});
-    p.evidence.push({ path: '营业执照.pdf', size: 10, sha256: 'x', type: 'pdf' });
+    p.evidence.push({ path: '营业执照.pdf', size: 10, content: 'x', type: 'pdf', bytesRead: 10 });
     expect(codesOf(await run(licenseCheck, p))).toEqual(['LICENSE_MISSING']);
   });
 });

@@ -98,9 +98,9 @@ describe('evaluate: 区县 and what each folder held', () => {
   it('records the forms found with their format, the accepted licence scan and the evidence by kind', () => {
     const p = pack({ city: '杭州市', folder: '甲' });
     p.evidence = [
-      { path: '证明材料/营业执照.pdf', size: 10, sha256: 'a', type: 'pdf' },
-      { path: '证明材料/截图/登录.png', size: 10, sha256: 'b', type: 'png' },
-      { path: '证明材料/合同.docx', size: 10, sha256: 'c', type: 'zip' },
+      { path: '证明材料/营业执照.pdf', size: 10, content: 'a', type: 'pdf', bytesRead: 10 },
+      { path: '证明材料/截图/登录.png', size: 10, content: 'b', type: 'png', bytesRead: 10 },
+      { path: '证明材料/合同.docx', size: 10, content: 'c', type: 'zip', bytesRead: 10 },
     ];
     p.files = ['附件1-申报表.xlsx', '附件2-用云水平评估表.xlsx', ...p.evidence.map((e) => e.path)];
     const r = evaluate(submission([city('杭州市', [p], a3([{ seq: 1, name: '甲' }]))]), rules, noChecks);

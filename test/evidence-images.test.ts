@@ -140,15 +140,17 @@ describe('image makers', () => {
 });
 
 describe('describeEvidence', () => {
-  it('describes a real PNG screenshot with its hash, type and size', () => {
+  it('describes a real PNG screenshot with its content key, type and size', () => {
     const png = makePng(40, 30, [0, 0, 0], 3);
     expect(describeEvidence('证明材料/截图/erp-login.png', png)).toEqual({
       path: '证明材料/截图/erp-login.png',
       size: png.length,
-      sha256: createHash('sha256').update(png).digest('hex'),
+      // Bytes at hand are hashed at once (no read to save); see sameContent.ts.
+      content: `${png.length}:${createHash('sha256').update(png).digest('hex')}`,
       type: 'png',
       width: 40,
       height: 30,
+      bytesRead: png.length,
     });
   });
 

@@ -1,10 +1,13 @@
 /**
- * `npm run bench -- --applicants N [--seed S] [--runs 3] [--no-pdf] [--compare-readers]`
+ * `npm run bench -- --applicants N [--seed S] [--runs 3] [--no-pdf] [--compare-readers] [--evidence tiny|real]`
  *
  * Generates a synthetic province of N applicants once (cached under .bench-cache/<N>-<seed>/), then
  * runs the score pipeline `--runs` times, each run in a fresh child process so its peak RSS is its
  * own, and prints the median of each phase, workbooks per second and peak RSS. With
- * `--compare-readers` it also times exceljs against the lean reader over the same forms.
+ * `--compare-readers` it also times exceljs against the lean reader over the same forms. With
+ * `--evidence real` the province's evidence files are padded to the sizes real packs have
+ * (realEvidence.ts; cached apart, under .bench-cache/<N>-<seed>-real/), and every run prints the
+ * evidence bytes on disk against the bytes read.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,13 +20,14 @@ import { measurePipeline, PHASES, type RunMeasure } from './pipeline.js';
 import { measureReader, READER_KINDS, READER_LABELS, type ReaderKind, type ReaderMeasure } from './readers.js';
 import { median } from '../util/median.js';
 import { megabytes, seconds, table } from './stats.js';
+import { padProvinceEvidence } from './realEvidence.js';
 
 const run = promisify(execFile);
 const SELF = fileURLToPath(import.meta.url);
 const DEFAULT_SEED = 20211125;
 
-async function province(applicants: number, seed: number): Promise<string> {
-  const dir = path.resolve('.bench-cache', `${applicants}-${seed}`);
+async function province(applicants: number, seed: number, real: boolean): Promise<string> {
+  const dir = path.resolve('.bench-cache', `${applicants}-${seed}${real ? '-real' : ''}`);
   const root = path.join(dir, 'submissions');
   const done = path.join(dir, 'complete');
   if (existsSync(done)) return root;
@@ -33,6 +37,10 @@ async function province(applicants: number, seed: number): Promise<string> {
   // measured child (each run is this script again).
   const { generateFixtures } = await import('../fixtures/generate.js');
   await generateFixtures({ out: root, applicants, seed, defects: false, expertScores: null });
+  if (real) {
+    const padded = padProvinceEvidence(root, seed);
+    process.stderr.write(`证明材料补足到真实大小：${padded.files} 个文件，${megabytes(padded.before / 1024)} MB → ${megabytes(padded.after / 1024)} MB（稀疏文件）\n`);
+  }
   await writeFile(done, `${new Date().toISOString()}\n`);
   process.stderr.write(`已生成，用时 ${seconds(performance.now() - t)} s\n`);
   return root;
@@ -54,8 +62,14 @@ function pipelineTable(runs: RunMeasure[]): string {
   rows.push(['total', seconds(total), ...runs.map((r) => seconds(r.total))]);
   rows.push(['workbooks/s (read)', (runs[0]!.workbooks / (read / 1000)).toFixed(0), ...runs.map((r) => (r.workbooks / (r.phases.read / 1000)).toFixed(0))]);
   rows.push(['peak RSS MB', megabytes(m((r) => r.maxRssKb)), ...runs.map((r) => megabytes(r.maxRssKb))]);
+  const ev = runs[0]!.evidence;
+  rows.push(['evidence MB on disk', megabytes(ev.onDisk / 1024), ...runs.map((r) => megabytes(r.evidence.onDisk / 1024))]);
+  rows.push(['evidence MB read', megabytes(m((r) => r.evidence.read) / 1024), ...runs.map((r) => megabytes(r.evidence.read / 1024))]);
+  rows.push(['read ÷ on disk', percent(m((r) => r.evidence.read), ev.onDisk), ...runs.map((r) => percent(r.evidence.read, r.evidence.onDisk))]);
   return table(rows);
 }
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '–');
 
 function readersTable(results: Record<ReaderKind, ReaderMeasure[]>): string {
   const base = median(results['exceljs-loop'].map((r) => r.ms));
@@ -86,6 +100,7 @@ async function main(argv: string[]): Promise<void> {
       'child-pipeline': { type: 'string' },
       'child-reader': { type: 'string' },
       'reader-kind': { type: 'string' },
+      evidence: { type: 'string', default: 'tiny' },
     },
     strict: true,
   });
@@ -103,9 +118,11 @@ async function main(argv: string[]): Promise<void> {
   const applicants = count('applicants', values.applicants, 2000);
   const seed = count('seed', values.seed, DEFAULT_SEED);
   const runs = count('runs', values.runs, 3);
-  const root = await province(applicants, seed);
+  if (values.evidence !== 'tiny' && values.evidence !== 'real') throw new Error(`--evidence is tiny or real, got ${values.evidence}`);
+  const real = values.evidence === 'real';
+  const root = await province(applicants, seed, real);
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${megabytes(os.totalmem() / 1024)} MB RAM, Node ${process.version}`;
-  process.stdout.write(`yunshang bench: ${applicants} applicants (seed ${seed}), ${runs} runs, ${values['no-pdf'] ? 'no PDF' : 'XLSX + PDF'}\n${machine}\n\n`);
+  process.stdout.write(`yunshang bench: ${applicants} applicants (seed ${seed}), ${real ? 'real-size' : 'tiny'} evidence, ${runs} runs, ${values['no-pdf'] ? 'no PDF' : 'XLSX + PDF'}\n${machine}\n\n`);
 
   const measured: RunMeasure[] = [];
   for (let i = 0; i < runs; i++) {
@@ -114,6 +131,17 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`run ${i + 1}/${runs}: ${seconds(measured[i]!.total)} s\n`);
   }
   process.stdout.write(`${measured[0]!.applicants} applicants, ${measured[0]!.workbooks} workbooks\n${pipelineTable(measured)}\n`);
+
+  if (!real) {
+    // The floor in the same sitting as the runs it is compared with (the machine's speed drifts).
+    const floors: ReaderMeasure[] = [];
+    for (let i = 0; i < runs; i++) floors.push(await child<ReaderMeasure>(['--child-reader', root, '--reader-kind', 'floor-1']));
+    const f = median(floors.map((r) => r.ms));
+    const read = median(measured.map((r) => r.phases.read));
+    process.stdout.write(
+      `\n${READER_LABELS['floor-1']}: median ${seconds(f)} s (runs ${floors.map((r) => seconds(r.ms)).join(' / ')}); read phase ÷ floor = ${(read / f).toFixed(2)}×\n`,
+    );
+  }
 
   if (values['compare-readers']) {
     const results = Object.fromEntries(READER_KINDS.map((k) => [k, [] as ReaderMeasure[]])) as Record<ReaderKind, ReaderMeasure[]>;

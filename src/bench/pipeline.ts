@@ -25,6 +25,8 @@ export interface RunMeasure {
   applicants: number;
   workbooks: number;
   maxRssKb: number;
+  /** Evidence files' sizes summed (bytes on disk) and the bytes of them read (EvidenceFile.bytesRead). */
+  evidence: { files: number; onDisk: number; read: number };
 }
 
 
@@ -45,6 +47,7 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
   // result lives on through the rendering phases.
   let applicants = 0;
   let workbooks = 0;
+  const evidence = { files: 0, onDisk: 0, read: 0 };
   const result = await (async () => {
     const found = await discover(root);
     lap('discover');
@@ -55,6 +58,13 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
       found.cities.reduce((n, c) => n + c.files.filter((f) => isWorkbookName(f.relPath)).length, 0);
     const submission = await readDiscovered(found, rules, opts.workers ? { workers: opts.workers } : {});
     lap('read');
+    for (const c of submission.cities)
+      for (const a of c.applicants)
+        for (const f of a.evidence) {
+          evidence.files++;
+          evidence.onDisk += f.size;
+          evidence.read += f.bytesRead;
+        }
     return evaluate(submission, rules);
   })();
   lap('evaluate');
@@ -74,5 +84,5 @@ export async function measurePipeline(root: string, opts: { pdf: boolean; worker
   } finally {
     await rm(out, { recursive: true, force: true });
   }
-  return { phases, rssAfterKb, total: t - start, applicants, workbooks, maxRssKb: process.resourceUsage().maxRSS };
+  return { phases, rssAfterKb, total: t - start, applicants, workbooks, maxRssKb: process.resourceUsage().maxRSS, evidence };
 }

@@ -6,7 +6,8 @@
 import { findingsOf } from '../findings/finding.js';
 import type { ApplicantPack } from '../model/records.js';
 import type { Rules } from '../rules/schema.js';
-import { describeEvidence } from './files/evidence.js';
+import { describeEvidenceFile } from './files/evidence.js';
+import { settleSameContent, type Comparable } from './files/sameContent.js';
 import { DEFAULT_LIMITS, type Limits } from './files/limits.js';
 import { openWorkbookGrids } from './files/openWorkbook.js';
 import type { DiscoveredApplicant, InputFile } from './files/tree.js';
@@ -14,7 +15,7 @@ import { readFormsFromGrids, type FormsFound } from './forms/index.js';
 import { packCodes } from './codes.js';
 import { isEvidencePath, isFormDocumentName, isWorkbookName } from '../data/inputTree.js';
 import { isWorkbookByBytes } from './files/formByBytes.js';
-import { unreadableFinding } from './files/source.js';
+import { readRange, unreadableFinding } from './files/source.js';
 import { FORM_NAMES, type FormKind } from '../forms/layout.js';
 
 const finding = findingsOf(packCodes);
@@ -56,10 +57,13 @@ export async function readApplicant(
     findings: [],
   };
   const where: Partial<Record<FormKey, string>> = {};
+  const evidence: Comparable[] = [];
   for (const file of app.files) {
     if (isEvidencePath(file.relPath)) {
       try {
-        pack.evidence.push(describeEvidence(file.relPath, await file.read()));
+        const described = await describeEvidenceFile(file);
+        pack.evidence.push(described);
+        evidence.push({ file: described, read: (offset, length) => readRange(file, offset, length) });
       } catch (e) {
         // A damaged zip entry or an unreadable file: the evidence is missing, the run goes on.
         pack.findings.push(unreadableFinding(e, file.path));
@@ -95,6 +99,8 @@ export async function readApplicant(
       where[k] = file.path;
     }
   }
+  // Copies within the folder are known here; across the province, readDiscovered compares again.
+  await settleSameContent(evidence);
   for (const f of pack.findings) {
     f.applicant = pack.id;
     f.city = pack.city;

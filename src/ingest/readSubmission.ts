@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../findings/finding.js';
 import { findingsOf } from '../findings/finding.js';
-import type { CitySubmission, Submission } from '../model/records.js';
+import type { ApplicantPack, CitySubmission, Submission } from '../model/records.js';
 import type { Rules } from '../rules/schema.js';
 import { decodeText } from '../util/decodeText.js';
 import { discover } from './files/discover.js';
@@ -12,7 +12,8 @@ import { DEFAULT_LIMITS, type Limits } from './files/limits.js';
 import { openWorkbookGrids } from './files/openWorkbook.js';
 import type { DiscoveredCity, Discovery, InputFile } from './files/tree.js';
 import { isWorkbookByBytes } from './files/formByBytes.js';
-import { unreadableFinding } from './files/source.js';
+import { readRange, unreadableFinding } from './files/source.js';
+import { settleSameContent, type Comparable } from './files/sameContent.js';
 import { isCsvName } from '../data/inputTree.js';
 import { readA3Csv, readFormsFromGrids } from './forms/index.js';
 import { isDocumentWithoutForms, isWorkbookFile } from './readApplicant.js';
@@ -86,6 +87,26 @@ export async function readCityFiles(city: DiscoveredCity, rules: Rules, limits: 
   return { a3, findings, extraA3Files };
 }
 
+/**
+ * Each reading thread compared the files of its own applicants' folders; a screenshot sent by two
+ * enterprises is found only here, comparing files of equal size across the province (most sizes are
+ * their own, so little is read again: see files/sameContent.ts).
+ */
+async function settleAcrossProvince(apps: readonly DiscoveredCity['applicants'][number][], packs: readonly ApplicantPack[]): Promise<void> {
+  const all: Comparable[] = [];
+  packs.forEach((pack, i) => {
+    if (pack.evidence.length === 0) return;
+    const byPath = new Map<string, InputFile>();
+    for (const f of apps[i]!.files) byPath.set(f.relPath.replace(/\\/g, '/'), f);
+    for (const file of pack.evidence) {
+      const input = byPath.get(file.path);
+      // Never without its file; if it were, it could not be read again and is compared with nothing.
+      all.push({ file, read: (offset, length) => (input ? readRange(input, offset, length) : Promise.reject(new Error(file.path))) });
+    }
+  });
+  await settleSameContent(all);
+}
+
 /** Discovers and reads a whole input tree (province root, one city or one applicant). */
 export async function readSubmission(root: string, rules: Rules, opts: ReadOptions = {}): Promise<Submission> {
   return readDiscovered(await discover(root, { isA3: a3Test(rules, opts.limits) }), rules, opts);
@@ -120,6 +141,7 @@ export async function readDiscovered(found: Discovery, rules: Rules, opts: ReadO
     throw e;
   }
   const packs = await reading;
+  await settleAcrossProvince(apps, packs);
   let at = 0;
   const cities: CitySubmission[] = found.cities.map((city, i) => {
     const applicants = packs.slice(at, (at += city.applicants.length));

@@ -156,11 +156,17 @@ export interface EvidenceFile {
   /** Path relative to the applicant folder, `/`-separated (`证明材料/截图/erp-login.png`). */
   path: string;
   size: number;
-  sha256: string;
+  /**
+   * Equal for two evidence files of the province exactly when their bytes are equal: the size, with
+   * hashes added only where sizes collide (ingest/files/sameContent.ts). Only for comparing.
+   */
+  content: string;
   type: SniffedType;
   /** For images whose header could be read. */
   width?: number;
   height?: number;
+  /** Bytes of the file read to describe and compare it (the benchmark sums them against sizes). */
+  bytesRead: number;
 }
 
 export interface ApplicantPack {

@@ -1,24 +1,82 @@
 /**
- * Describes one evidence file from its bytes, so that checks can judge screenshots, licences and
- * invoices (and spot the same screenshot sent twice) without touching the disk.
+ * Describes one evidence file from its first bytes, so that checks can judge screenshots, licences
+ * and invoices without touching the disk. Type and image size are in the first bytes (PNG's IHDR, a
+ * JPEG's frame header found by skipping segments, `%PDF-`); a scanned contract is never read whole
+ * for them. Whether two files hold the same bytes is settled later, across the province, by
+ * sameContent.ts, which reads only files whose sizes collide.
  */
-import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EvidenceFile } from '../../model/records.js';
 import { sniff } from './sniff.js';
-import { imageSize } from './imageSize.js';
+import { imageSize, type FetchBytes } from './imageSize.js';
+import type { InputFile } from './tree.js';
+import { contentKey, digest } from './sameContent.js';
 
-/** `relPath` is relative to the applicant folder (`证明材料/截图/erp-login.png`). */
+/**
+ * The first bytes read of each file: `sniff` looks at no more (its text test reads 4,096 bytes), and a
+ * file this small is read whole, its size known from the short read and its content hashed at once.
+ */
+export const HEAD = 4096;
+
+/** `relPath` is relative to the applicant folder (`证明材料/截图/erp-login.png`); `bytes` the whole file. */
 export function describeEvidence(relPath: string, bytes: Uint8Array): EvidenceFile {
+  return describe(relPath, bytes, bytes.length, bytes.length, undefined);
+}
+
+/**
+ * `head` is the file's first bytes (all of them when `size` is no larger); `fetch` reads further.
+ * Content is keyed by size alone until sameContent.ts compares files of one size; a file read whole
+ * here is keyed by its hash too, as hashing bytes at hand costs no read.
+ */
+function describe(relPath: string, head: Uint8Array, size: number, bytesRead: number, fetch: FetchBytes | undefined): EvidenceFile {
   const file: EvidenceFile = {
     path: relPath.replace(/\\/g, '/'),
-    size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    type: sniff(bytes),
+    size,
+    content: head.length === size ? contentKey(size, digest(head)) : contentKey(size),
+    type: sniff(head),
+    bytesRead,
   };
-  const size = imageSize(bytes);
-  if (size) {
-    file.width = size.width;
-    file.height = size.height;
+  const dims = imageSize(head, fetch);
+  if (dims) {
+    file.width = dims.width;
+    file.height = dims.height;
   }
+  file.bytesRead = bytesRead + fetched;
+  fetched = 0;
   return file;
+}
+
+/** Bytes read by `fetch` for the file being described (one at a time: describing is synchronous). */
+let fetched = 0;
+let scratch: Buffer | undefined;
+
+/**
+ * Describes a discovered file. A file on disk has its first HEAD bytes read (into a reused buffer:
+ * nothing of it is kept) and, for a JPEG, the few bytes at each segment start up to the frame header;
+ * a file inside a zip is inflated whole (its entry cannot be read from the middle).
+ */
+export async function describeEvidenceFile(file: InputFile): Promise<EvidenceFile> {
+  const source = file.source;
+  if (source?.kind !== 'fs') {
+    const bytes = await file.read();
+    return describeEvidence(file.relPath, bytes);
+  }
+  const fd = openSync(source.absPath, 'r');
+  try {
+    scratch ??= Buffer.allocUnsafeSlow(HEAD);
+    const n = readSync(fd, scratch, 0, HEAD, 0);
+    // A regular file is read short only at its end.
+    if (n < HEAD) return describe(file.relPath, scratch.subarray(0, n), n, n, undefined);
+    const size = fstatSync(fd).size;
+    fetched = 0;
+    const fetch: FetchBytes = (offset, length) => {
+      const b = Buffer.allocUnsafe(length);
+      const got = readSync(fd, b, 0, length, offset);
+      fetched += got;
+      return b.subarray(0, got);
+    };
+    return describe(file.relPath, scratch, size, n, fetch);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -9,8 +9,19 @@ export interface ImageSize {
   height: number;
 }
 
-export function imageSize(bytes: Uint8Array): ImageSize | null {
-  const r = new Reader(bytes);
+/**
+ * Reads more of a file than its first bytes: up to `length` bytes from `offset` (fewer at the end).
+ * A JPEG's frame header may sit behind tens of kilobytes of EXIF data; the segments before it are
+ * skipped by their lengths, so only the few bytes at each segment start are read.
+ */
+export type FetchBytes = (offset: number, length: number) => Uint8Array;
+
+/**
+ * `bytes` is the whole file, or its first bytes with `fetch` to read further: either way the answer
+ * is the same, as every read is by offset in the file.
+ */
+export function imageSize(bytes: Uint8Array, fetch?: FetchBytes): ImageSize | null {
+  const r = new Reader(bytes, fetch);
   if (r.startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return pngSize(r);
   if (r.startsWith([0xff, 0xd8])) return jpegSize(r);
   if (r.startsWith([0x47, 0x49, 0x46, 0x38])) return sized('gif', r.u16le(6), r.u16le(8));
@@ -88,41 +99,62 @@ function webpSize(r: Reader): ImageSize | null {
   return null;
 }
 
-/** Bounds-checked reads: null past the end instead of undefined arithmetic. */
-class Reader {
-  constructor(private readonly b: Uint8Array) {}
+/** How much is fetched past the first bytes at once: a segment start and a frame header fit easily. */
+const WINDOW = 512;
 
-  u8(at: number): number | null {
-    return at >= 0 && at < this.b.length ? this.b[at]! : null;
+/**
+ * Bounds-checked reads by offset in the file: null past the end instead of undefined arithmetic. The
+ * bytes at hand are a window of the file starting at `base`; with `fetch`, a read outside it moves the
+ * window there (a window shorter than asked for ends at the end of the file).
+ */
+class Reader {
+  private b: Uint8Array;
+  private base = 0;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly fetch?: FetchBytes,
+  ) {
+    this.b = bytes;
   }
 
+  u8(at: number): number | null {
+    return this.has(at, 1) ? this.b[at - this.base]! : null;
+  }
+
+  /** Whether bytes at..at+n are in the file, made the window if they are not in it yet. */
   private has(at: number, n: number): boolean {
-    return at >= 0 && at + n <= this.b.length;
+    if (at < 0) return false;
+    if (at >= this.base && at + n <= this.base + this.b.length) return true;
+    if (!this.fetch) return false;
+    this.b = this.fetch(at, Math.max(n, WINDOW));
+    this.base = at;
+    return n <= this.b.length;
   }
 
   startsWith(sig: readonly number[]): boolean {
-    return this.has(0, sig.length) && sig.every((v, i) => this.b[i] === v);
+    return this.has(0, sig.length) && sig.every((v, i) => this.b[i - this.base] === v);
   }
 
   ascii(at: number, n: number): string | null {
     if (!this.has(at, n)) return null;
-    return String.fromCharCode(...this.b.subarray(at, at + n));
+    return String.fromCharCode(...this.b.subarray(at - this.base, at - this.base + n));
   }
 
   u16be(at: number): number | null {
-    return this.has(at, 2) ? (this.b[at]! << 8) | this.b[at + 1]! : null;
+    return this.has(at, 2) ? (this.b[at - this.base]! << 8) | this.b[at - this.base + 1]! : null;
   }
 
   u16le(at: number): number | null {
-    return this.has(at, 2) ? this.b[at]! | (this.b[at + 1]! << 8) : null;
+    return this.has(at, 2) ? this.b[at - this.base]! | (this.b[at - this.base + 1]! << 8) : null;
   }
 
   u24le(at: number): number | null {
-    return this.has(at, 3) ? this.b[at]! | (this.b[at + 1]! << 8) | (this.b[at + 2]! << 16) : null;
+    return this.has(at, 3) ? this.b[at - this.base]! | (this.b[at - this.base + 1]! << 8) | (this.b[at - this.base + 2]! << 16) : null;
   }
 
   u32be(at: number): number | null {
-    return this.has(at, 4) ? ((this.b[at]! << 24) | (this.b[at + 1]! << 16) | (this.b[at + 2]! << 8) | this.b[at + 3]!) >>> 0 : null;
+    return this.has(at, 4) ? ((this.b[at - this.base]! << 24) | (this.b[at - this.base + 1]! << 16) | (this.b[at - this.base + 2]! << 8) | this.b[at - this.base + 3]!) >>> 0 : null;
   }
 
   u32le(at: number): number | null {
@@ -131,6 +163,6 @@ class Reader {
   }
 
   i32le(at: number): number | null {
-    return this.has(at, 4) ? this.b[at]! | (this.b[at + 1]! << 8) | (this.b[at + 2]! << 16) | (this.b[at + 3]! << 24) : null;
+    return this.has(at, 4) ? this.b[at - this.base]! | (this.b[at - this.base + 1]! << 8) | (this.b[at - this.base + 2]! << 16) | (this.b[at - this.base + 3]! << 24) : null;
   }
 }

@@ -20,9 +20,9 @@ interface Use {
 const systemKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 function usesOf(pack: ApplicantPack): Map<string, Use[]> {
-  const bySha = new Map<string, Use[]>();
+  const byContent = new Map<string, Use[]>();
   const list = pack.systems;
-  if (!list) return bySha;
+  if (!list) return byContent;
   const index = new EvidenceIndex(pack.evidence);
   for (const row of list.rows) {
     const system = row.name.value ?? `第${row.row}行`;
@@ -31,16 +31,16 @@ function usesOf(pack: ApplicantPack): Map<string, Use[]> {
       const typed = cell(row);
       if (!hasText(typed.value)) continue;
       const file = index.find(typed.value);
-      // Empty files all share one hash; they are reported as not images, not as copies.
-      if (!file || file.size === 0 || seenInRow.has(file.sha256)) continue;
-      seenInRow.add(file.sha256);
+      // Empty files all share one content key; they are reported as not images, not as copies.
+      if (!file || file.size === 0 || seenInRow.has(file.content)) continue;
+      seenInRow.add(file.content);
       const use = { pack, system, column, path: file.path, where: cellPlace(typed, list, row.row) };
-      const uses = bySha.get(file.sha256);
+      const uses = byContent.get(file.content);
       if (uses) uses.push(use);
-      else bySha.set(file.sha256, [use]);
+      else byContent.set(file.content, [use]);
     }
   }
-  return bySha;
+  return byContent;
 }
 
 export const screenshotReuseCheck = defineCheck({
@@ -66,7 +66,7 @@ export const screenshotReuseCheck = defineCheck({
   run(ctx, report) {
     const province = new Map<string, Use[]>();
     for (const pack of applicantsOf(ctx.submission)) {
-      for (const [sha, uses] of usesOf(pack)) {
+      for (const [content, uses] of usesOf(pack)) {
         uses.forEach((use, i) => {
           const first = uses.slice(0, i).find((u) => systemKey(u.system) !== systemKey(use.system));
           if (first)
@@ -77,9 +77,9 @@ export const screenshotReuseCheck = defineCheck({
               { applicant: pack },
             );
         });
-        const seen = province.get(sha);
+        const seen = province.get(content);
         if (seen) seen.push(uses[0]!);
-        else province.set(sha, [uses[0]!]);
+        else province.set(content, [uses[0]!]);
       }
     }
     for (const uses of province.values()) {

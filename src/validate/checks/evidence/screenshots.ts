@@ -92,7 +92,7 @@ export const screenshotsCheck = defineCheck({
             }
           }
           const [login, main] = pictures;
-          if (pictures.length === 2 && (login!.path === main!.path || login!.sha256 === main!.sha256))
+          if (pictures.length === 2 && (login!.path === main!.path || login!.content === main!.content))
             report('SCREENSHOT_SAME_FOR_BOTH', args, cellPlace(row.mainScreenshot, list, row.row), about);
         }
       }
