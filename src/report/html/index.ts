@@ -150,7 +150,7 @@ export function resultsHtml(result: Result, rules: Rules, o: HtmlOptions): Buffe
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src file: data: 'self'; connect-src data: blob:">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n` +
     `<header><h1>${escapeHtml(labels.title)}</h1><nav id="nav"></nav></header>\n<main id="main"><p id="loading">${escapeHtml(labels.loading)}</p>` +
-    `<noscript>${escapeHtml(labels.noScript)}</noscript></main>\n` +
+    `<p id="too-old" hidden>${escapeHtml(labels.noDecompress)}</p><noscript>${escapeHtml(labels.noScript)}</noscript></main>\n` +
     `<script id="yunshang-data" type="application/octet-stream">${packed}</script>\n` +
     `<script type="module">\n${cachedScript}</script>\n</body>\n</html>\n`;
   return Buffer.from(html, 'utf8');
