@@ -27,6 +27,8 @@ import { kindText, outcomeText, waivedText, DECISION_WORDS } from '../decisionsR
 import type { Finding } from '../../findings/finding.js';
 import type { EvidenceByApplicant } from './evidence.js';
 import { PAGE_LABELS } from './labels.js';
+// The identity block's words are the PDF review page's: one name per field in every report.
+import { labelsFor } from '../pdf/labels.js';
 
 export type { EvidenceByApplicant } from './evidence.js';
 export { evidenceOf } from './evidence.js';
@@ -75,6 +77,7 @@ export function pageData(result: Result, rules: Rules, o: HtmlOptions): object {
   return {
     lang,
     labels: PAGE_LABELS[lang],
+    identity: { labels: labelsFor(lang).identity, wan: labelsFor(lang).wan, money: ['salesLastYear', 'profitLastYear', 'cloudInvestment3y', 'itInvestment3y'] },
     words: WORDS[lang],
     serverParts: SERVER_PART_WORDS[lang],
     cityOrder: CITY_NAMES,

@@ -106,6 +106,7 @@ interface Page {
   lang: 'zh' | 'en';
   labels: PageLabels;
   words: Dict;
+  identity: { labels: Dict; wan: string; money: string[] };
   serverParts: Dict;
   cityOrder: string[];
   rules: {
@@ -463,7 +464,8 @@ function applicantView(id: string): void {
     const why = a.findings.filter((f) => a.rejectedBy.includes(f.code)).map((f) => f.message[P.lang]);
     fact(L.rejectedWhy, why.join(P.lang === 'zh' ? '；' : '; '));
   }
-  for (const [k, v] of Object.entries(a.identity)) if (v !== null && v !== '') fact(k, String(v));
+  for (const [k, v] of Object.entries(a.identity))
+    if (v !== null && v !== '') fact(P.identity.labels[k] ?? k, P.identity.money.includes(k) ? `${v} ${P.identity.wan}` : String(v));
 
   const head = h('tr', null, ...[L.indicator, 'N', L.sourceN, 'M', L.sourceM, L.selfScore, L.hRank, L.grade, L.hScore, L.score, L.verified].map((t) => h('th', null, t)));
   const rows = P.rules.indicators
