@@ -161,7 +161,7 @@ describe('评审结果.html in chromium, from file://', () => {
     const href = await page.locator('#systems a[data-file]').first().getAttribute('href');
     expect(href).toBeTruthy();
     expect(existsSync(new URL(href!, page.url()))).toBe(true);
-    if (process.env.YUNSHANG_SCREENSHOTS) await page.screenshot({ path: join(process.env.YUNSHANG_SCREENSHOTS, 'html-applicant.png'), fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1500 } });
+    if (process.env.YUNSHANG_SCREENSHOTS) await page.screenshot({ path: join(process.env.YUNSHANG_SCREENSHOTS, 'html-applicant.png'), fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1900 } });
     expect(outside).toEqual([]);
     await page.close();
   });
@@ -211,6 +211,33 @@ describe('评审结果.html with hostile input text', () => {
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.locator('main b', { hasText: '粗体' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('<b>粗体</b>&amp;');
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('评审结果.html with the clerk\'s 人工复核 decisions', () => {
+  it('shows a waived finding struck through with its row and reason, a corrected value with its decision, and the decisions', async () => {
+    const a = results.applicants.find((x) => x.findings.some((f) => f.code === 'SCREENSHOT_SHARED_ACROSS_APPLICANTS'))!;
+    const csv = join(work, '人工复核记录表.csv');
+    await writeFile(
+      csv,
+      ['企业,类型,对象,新值,理由,经办人,日期', `${a.name},豁免问题,SCREENSHOT_SHARED_ACROSS_APPLICANTS,,同一集团共用系统,王敏,2021-06-11`, `${a.name},更正数值,云存储 N,500,电话核实,王敏,2021-06-11`].join('\n') + '\n',
+    );
+    const out = join(work, 'out-decisions');
+    const run = yunshang(['score', SAMPLE, '--out', out, '--decisions', csv, '--no-pdf', '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    const decided = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { decisions: { applied: boolean }[]; applicants: App[] };
+    expect(decided.decisions.map((d) => d.applied)).toEqual([true, true]);
+    const page = await open(`${pathToFileURL(join(out, '评审结果.html')).href}#/a/${encodeURIComponent(a.id)}`);
+    await page.waitForSelector('#indicators');
+    const waived = page.locator('table.findings tr[data-code="SCREENSHOT_SHARED_ACROSS_APPLICANTS"]');
+    expect(await waived.locator('.waived').count()).toBe(1);
+    expect(await waived.textContent()).toContain('同一集团共用系统');
+    expect(await page.locator('#indicators tr[data-key="infra.storage"] td.n').textContent()).toBe('500');
+    expect(await page.locator('#indicators tr[data-key="infra.storage"] td.n-src').textContent()).toContain('经人工复核更正');
+    expect(await page.locator('table.decisions tbody tr').count()).toBe(2);
+    expect(await page.locator('table.decisions').textContent()).toContain('已执行');
     expect(outside).toEqual([]);
     await page.close();
   });

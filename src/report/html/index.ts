@@ -131,7 +131,7 @@ tr.go{cursor:pointer}tr.go:hover td{background:#f3f7fd}
 .bar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:6px 0 10px}
 .bar input,.bar select{font:inherit;padding:3px 6px}
 .note{background:#fff8e1;border:1px solid #f0d68a;padding:6px 10px;margin:8px 0}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px}
+.facts{display:grid;grid-template-columns:repeat(2,max-content minmax(0,1fr));gap:2px 14px;max-width:1200px}
 .src{font-size:12px;color:#333;white-space:nowrap}
 .diff{color:#9c0006;font-weight:700}
 .waived{text-decoration:line-through;color:var(--muted)}

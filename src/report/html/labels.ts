@@ -80,7 +80,7 @@ export const PAGE_LABELS = {
     contract: '合同',
     invoice: '发票',
     notFound: '（证明材料中找不到）',
-    linksOk: '证明材料链接指向 {base}',
+    linksOk: '证明材料链接可以打开：输入目录「{name}」在 {base}',
     linksUnreachable:
       '证明材料链接现在打不开：本页读不到输入目录「{name}」。请把本页放在「{name}」文件夹旁边（同一个文件夹里），或放在输出时的位置，再刷新本页。压缩包（.zip）中的文件无法直接链接。',
     linksUnknown: '无法确认证明材料链接能否打开（没有可试开的图片）；链接相对于输入目录「{name}」。',
@@ -173,7 +173,7 @@ export const PAGE_LABELS = {
     contract: 'Contract',
     invoice: 'Invoice',
     notFound: '(not among the evidence files)',
-    linksOk: 'Evidence links point to {base}',
+    linksOk: 'Evidence links open: the input folder 「{name}」 is at {base}',
     linksUnreachable:
       'Evidence links cannot be opened now: this page cannot reach the input folder 「{name}」. Put this page beside the 「{name}」 folder (in the same folder), or where it was written, and reload. Files inside a .zip cannot be linked.',
     linksUnknown: 'Whether evidence links open cannot be checked (no image to try); links are relative to the input folder 「{name}」.',

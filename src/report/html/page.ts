@@ -595,7 +595,7 @@ function reviewView(): void {
 // ---------------------------------------------------------------- links to the input tree
 
 function linkNote(): string {
-  if (linkState === 'ok') return fmt(L.linksOk, { base: base ?? '' });
+  if (linkState === 'ok') return fmt(L.linksOk, { base: base ?? '', name: P.links.name });
   if (linkState === 'unreachable') return fmt(L.linksUnreachable, { name: P.links.name });
   return fmt(L.linksUnknown, { name: P.links.name });
 }
