@@ -16,8 +16,7 @@ import { yunshang } from './e2e-helpers.js';
 import { loadRules } from '../src/rules/load.js';
 import { readSubmission } from '../src/ingest/readSubmission.js';
 import { evaluate } from '../src/evaluate.js';
-import { evidenceOf, resultsHtml } from '../src/report/html/index.js';
-import { inputLinks } from '../src/cli/commands/score.js';
+import { evidenceOf, inputLinks, resultsHtml } from '../src/report/html/index.js';
 import { writeFile } from 'node:fs/promises';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -185,6 +184,14 @@ describe('评审结果.html in chromium, from file://', () => {
     expect(await page.getAttribute('html', 'data-links')).toBe('unreachable');
     expect(await page.textContent('#links-note')).toContain('打不开');
     await page.close();
+  });
+});
+
+describe('where the page looks for the input tree', () => {
+  it('is the input root seen from the output folder, and its name', () => {
+    expect(inputLinks('/data/2021/submissions', '/data/2021/out')).toEqual({ name: 'submissions', fromOutput: '../submissions/' });
+    expect(inputLinks('/data/submissions', '/data/submissions-评审结果')).toEqual({ name: 'submissions', fromOutput: '../submissions/' });
+    expect(inputLinks('/a/b/杭州市', '/x/out')).toEqual({ name: '杭州市', fromOutput: '../../a/b/杭州市/' });
   });
 });
 

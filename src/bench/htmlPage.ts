@@ -10,8 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ApplicantResult, Result } from '../model/result.js';
 import type { Rules } from '../rules/schema.js';
-import { resultsHtml, type EvidenceByApplicant } from '../report/html/index.js';
-import { inputLinks } from '../cli/commands/score.js';
+import { inputLinks, resultsHtml, type EvidenceByApplicant } from '../report/html/index.js';
 
 export interface HtmlPageMeasure {
   applicants: number;

@@ -13,8 +13,7 @@ import { loadRules } from '../rules/load.js';
 import { renderOutputs } from '../cli/commands/score.js';
 import { writeOutputFolder } from '../util/outputFolder.js';
 import { isWorkbookName } from '../data/inputTree.js';
-import { evidenceOf, type EvidenceByApplicant } from '../report/html/index.js';
-import { inputLinks } from '../cli/commands/score.js';
+import { evidenceOf, inputLinks, type EvidenceByApplicant } from '../report/html/index.js';
 import { writeBenchPage, type HtmlPageMeasure } from './htmlPage.js';
 
 export const PHASES = ['discover', 'read', 'evaluate', 'xlsx', 'html', 'pdf', 'write'] as const;

@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { evaluate, type EvaluateOptions } from '../../evaluate.js';
 import { readExpertScores } from '../../ingest/readExpertScores.js';
 import { readDecisions } from '../../ingest/readDecisions.js';
@@ -7,7 +7,7 @@ import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
 import { resultsJson } from '../../report/json.js';
 import { writeResultsXlsx } from '../../report/xlsx.js';
 import { loadReportFont, renderAllPdfs } from '../../report/pdf/index.js';
-import { evidenceOf, resultsHtml, type EvidenceByApplicant, type InputLinks } from '../../report/html/index.js';
+import { evidenceOf, inputLinks, resultsHtml, type EvidenceByApplicant, type InputLinks } from '../../report/html/index.js';
 import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import { OutputFolder, type OutputFile } from '../../util/outputFolder.js';
@@ -48,7 +48,7 @@ export const OUTPUT_NAMES = {
 export const SCORE_OUT_SUFFIX = '-评审结果';
 
 /** Names a run of an earlier version left in `--out`, before output folders carried a marker. */
-const EARLIER_NAMES = new Set<string>([OUTPUT_NAMES.json, ...Object.values(OUTPUT_NAMES.xlsx), ...Object.values(OUTPUT_NAMES.pdf), ...Object.values(OUTPUT_NAMES.html)]);
+const EARLIER_NAMES = new Set<string>([OUTPUT_NAMES.json, ...Object.values(OUTPUT_NAMES.xlsx), ...Object.values(OUTPUT_NAMES.pdf)]);
 /** The temporary and backup names the earlier one-file-at-a-time writer could leave behind. */
 const EARLIER_LEFTOVER = /\.(tmp|bak)-\d+-[0-9a-f]{12}$/;
 
@@ -129,16 +129,6 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
   return { result: evaluate(submission, rules, options), evidence };
 }
 
-/**
- * Where 评审结果.html looks for the input tree: the input root relative to the output folder (so the
- * links open where the page was written), and the root's name (so they open beside it on a USB stick).
- */
-export function inputLinks(input: string, out: string): InputLinks {
-  const root = resolve(input);
-  const rel = relative(resolve(out), root);
-  const fromOutput = isAbsolute(rel) ? null : rel === '' ? './' : `${rel.split(sep).join('/')}/`;
-  return { name: basename(root), fromOutput };
-}
 
 /** Every report of a run, in memory, by its path in the output folder, so they can be written all-or-nothing. */
 export async function renderOutputs(

@@ -13,6 +13,7 @@
  * so the same inputs give the same page. The browser inflates with DecompressionStream('deflate').
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zlibSync } from 'fflate';
 import type { Lang } from '../../model/lang.js';
@@ -39,6 +40,17 @@ export interface InputLinks {
   name: string;
   /** The input root relative to the output folder at writing, `/`-separated, ending in `/`; null when none (another drive). */
   fromOutput: string | null;
+}
+
+/**
+ * Where the page looks for the input tree: the input root relative to the output folder (so the links
+ * open where the page was written), and the root's name (so they open beside it on a USB stick).
+ */
+export function inputLinks(input: string, out: string): InputLinks {
+  const root = resolve(input);
+  const rel = relative(resolve(out), root);
+  const fromOutput = isAbsolute(rel) ? null : rel === '' ? './' : `${rel.split(sep).join('/')}/`;
+  return { name: basename(root), fromOutput };
 }
 
 export interface HtmlOptions {
