@@ -136,7 +136,7 @@ th,td{border:1px solid var(--line);padding:3px 7px;text-align:left;vertical-alig
 th{background:var(--head);font-weight:600;white-space:nowrap}
 th.sort{cursor:pointer;user-select:none}th.sort:hover{background:#dde3ea}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-tr.go{cursor:pointer}tr.go:hover td{background:#f3f7fd}
+tr:hover td:not([data-status]){background-color:#f6f9fd}
 .qualified{background:var(--q)}.flagged{background:var(--f)}.rejected{background:var(--r)}
 .error{color:#9c0006;font-weight:600}.warning{color:#8a5a00;font-weight:600}.info{color:var(--muted)}
 .muted{color:var(--muted)}.small{font-size:12px}

@@ -184,7 +184,10 @@ function setView(title: string, ...content: Child[]): void {
   const main = document.getElementById('main')!;
   main.replaceChildren(h('h2', null, title), ...content.filter((c): c is Node | string => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'object' ? c : String(c))));
   document.title = `${title} · ${L.title}`;
-  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('on', location.hash.startsWith(a.getAttribute('href') ?? '') && a.getAttribute('href') !== '#/' ? true : a.getAttribute('href') === '#/' && (location.hash === '' || location.hash === '#/'));
+  // The tab of the view shown: an applicant belongs to the ranking, a city to the cities.
+  const hash = location.hash;
+  const tab = hash.startsWith('#/city/') || hash === '#/cities' ? '#/cities' : hash === '#/rules' || hash === '#/review' ? hash : '#/';
+  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('on', a.getAttribute('href') === tab);
 }
 
 // ---------------------------------------------------------------- the ranking
