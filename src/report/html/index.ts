@@ -156,7 +156,7 @@ ul.files{columns:2;margin:4px 0;padding-left:18px}
 export function resultsHtml(result: Result, rules: Rules, o: HtmlOptions): Buffer {
   cachedScript ??= pageScript();
   const json = JSON.stringify({ result: resultsObject(result, o.lang), page: pageData(result, rules, o) });
-  const packed = Buffer.from(zlibSync(Buffer.from(json, 'utf8'), { level: 9 })).toString('base64');
+  const packed = Buffer.from(zlibSync(Buffer.from(json, 'utf8'), { level: 6 })).toString('base64');
   const labels = PAGE_LABELS[o.lang];
   const title = `${labels.title} · ${o.lang === 'zh' ? rules.title : rules.titleEn}`;
   const html =
