@@ -30,7 +30,7 @@ async function snapshot(dir: string): Promise<Map<string, Buffer | 'dir'>> {
 }
 
 const TEMP_NAME = /\.tmp-|\.bak-|^\.yunshang-[0-9a-f]{10}\./;
-const REPORTS = ['results.json', '评审结果.xlsx', '评审报告.pdf'];
+const REPORTS = ['results.json', '评审结果.xlsx', '评审结果.html', '评审报告.pdf'];
 
 let province: string;
 let out: string;

@@ -61,15 +61,15 @@ async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
 }
 
 describe('yunshang score on a whole province', () => {
-  it('exits 0 and writes results.json, 评审结果.xlsx, 评审报告.pdf and one PDF per city', async () => {
+  it('exits 0 and writes results.json, 评审结果.xlsx, 评审结果.html, 评审报告.pdf and one PDF per city', async () => {
     expect(runs.map((r) => r.status)).toEqual([0, 0]);
     const files = await readdir(out(1));
-    expect(files).toEqual(expect.arrayContaining(['results.json', '评审结果.xlsx', '评审报告.pdf', 'cities']));
+    expect(files).toEqual(expect.arrayContaining(['results.json', '评审结果.xlsx', '评审结果.html', '评审报告.pdf', 'cities']));
     expect((await readdir(join(out(1), 'cities'))).length).toBe(11);
   });
 
-  it('gives byte-identical results.json, 评审结果.xlsx and PDFs on a second run', async () => {
-    for (const f of ['results.json', '评审结果.xlsx', '评审报告.pdf', 'cities/杭州市.pdf']) {
+  it('gives byte-identical results.json, 评审结果.xlsx, 评审结果.html and PDFs on a second run', async () => {
+    for (const f of ['results.json', '评审结果.xlsx', '评审结果.html', '评审报告.pdf', 'cities/杭州市.pdf']) {
       const [a, b] = await Promise.all([readFile(join(out(1), f)), readFile(join(out(2), f))]);
       expect(a.equals(b), f).toBe(true);
     }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --applicants N [--seed S] [--runs 3] [--no-pdf] [--compare-readers] [--evidence tiny|real]`
+ * `npm run bench -- --applicants N [--seed S] [--runs 3] [--no-pdf] [--compare-readers] [--evidence tiny|real]
+ *   [--html-copies K]`
  *
  * Generates a synthetic province of N applicants once (cached under .bench-cache/<N>-<seed>/), then
  * runs the score pipeline `--runs` times, each run in a fresh child process so its peak RSS is its
@@ -8,6 +9,8 @@
  * `--evidence real` the province's evidence files are padded to the sizes real packs have
  * (realEvidence.ts; cached apart, under .bench-cache/<N>-<seed>-real/), and every run prints the
  * evidence bytes on disk against the bytes read.
+ * Then it measures 评审结果.html: its size and, in chromium, the time to its first view ready (median
+ * of the runs); with `--html-copies K` also for a page of K times as many applicants (htmlPage.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { measureReader, READER_KINDS, READER_LABELS, type ReaderKind, type Reade
 import { median } from '../util/median.js';
 import { megabytes, seconds, table } from './stats.js';
 import { padProvinceEvidence } from './realEvidence.js';
+import { measurePageLoad } from './htmlPage.js';
 
 const run = promisify(execFile);
 const SELF = fileURLToPath(import.meta.url);
@@ -97,6 +101,7 @@ async function main(argv: string[]): Promise<void> {
       runs: { type: 'string' },
       'no-pdf': { type: 'boolean', default: false },
       'compare-readers': { type: 'boolean', default: false },
+      'html-copies': { type: 'string' },
       'child-pipeline': { type: 'string' },
       'child-reader': { type: 'string' },
       'reader-kind': { type: 'string' },
@@ -105,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
     strict: true,
   });
   if (values['child-pipeline']) {
-    const r = await measurePipeline(values['child-pipeline'], { pdf: !values['no-pdf'] });
+    const r = await measurePipeline(values['child-pipeline'], { pdf: !values['no-pdf'], htmlCopies: count('html-copies', values['html-copies'], 1) });
     process.stdout.write(`${JSON.stringify(r)}\n`);
     return;
   }
@@ -126,7 +131,9 @@ async function main(argv: string[]): Promise<void> {
 
   const measured: RunMeasure[] = [];
   for (let i = 0; i < runs; i++) {
-    const args = ['--child-pipeline', root, ...(values['no-pdf'] ? ['--no-pdf'] : [])];
+    // The last run also writes the bigger page, after its measured phases.
+    const copies = i === runs - 1 && values['html-copies'] ? ['--html-copies', values['html-copies']] : [];
+    const args = ['--child-pipeline', root, ...(values['no-pdf'] ? ['--no-pdf'] : []), ...copies];
     measured.push(await child<RunMeasure>(args));
     process.stderr.write(`run ${i + 1}/${runs}: ${seconds(measured[i]!.total)} s\n`);
   }
@@ -142,6 +149,13 @@ async function main(argv: string[]): Promise<void> {
       `\n${READER_LABELS['floor-1']}: median ${seconds(f)} s (runs ${floors.map((r) => seconds(r.ms)).join(' / ')}); read phase ÷ floor = ${(read / f).toFixed(2)}×\n`,
     );
   }
+
+  const pageRows: string[][] = [['评审结果.html', 'applicants', 'MB', 'ready ms (median)', ...Array.from({ length: runs }, (_r, i) => `run ${i + 1}`)]];
+  for (const page of measured.at(-1)!.html) {
+    const times = await measurePageLoad(page.file, runs);
+    pageRows.push([path.basename(page.file), String(page.applicants), (page.bytes / 1024 / 1024).toFixed(2), median(times).toFixed(0), ...times.map(String)]);
+  }
+  process.stdout.write(`\n评审结果.html in chromium: navigation start to the first view ready\n${table(pageRows)}\n`);
 
   if (values['compare-readers']) {
     const results = Object.fromEntries(READER_KINDS.map((k) => [k, [] as ReaderMeasure[]])) as Record<ReaderKind, ReaderMeasure[]>;

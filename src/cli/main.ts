@@ -215,6 +215,7 @@ export function buildProgram(setExit: (code: number) => void, lang = cliLang(pro
     .addOption(new Option('--threshold <score>', t.score.threshold).argParser(number))
     .addOption(langOption())
     .addOption(new Option('--no-pdf', t.score.noPdf))
+    .addOption(new Option('--no-html', t.score.noHtml))
     .addOption(new Option('--font <file>', t.score.font))
     .addOption(new Option('--timestamp', t.score.timestamp))
     .addOption(new Option('--format <format>', t.score.format).choices(['text', 'json']).default('text'))

@@ -45,6 +45,7 @@ export interface CliTexts {
     threshold: string;
     lang: string;
     noPdf: string;
+    noHtml: string;
     font: string;
     timestamp: string;
     format: string;
@@ -85,7 +86,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       number: '需要数字',
     },
     score: {
-      description: '校验、评分、全省排名，输出 results.json、评审结果.xlsx 和 评审报告.pdf',
+      description: '校验、评分、全省排名，输出 results.json、评审结果.xlsx、评审结果.html 和 评审报告.pdf',
       dir: '全省根目录、某市文件夹或某企业文件夹（也可为 .zip）',
       out: '输出目录（默认：./out；它在输入目录之内时改为输入目录旁的「<输入目录名>-评审结果」）',
       rules: '评分规则文件（默认：内置的 zj-2021-batch1）',
@@ -96,6 +97,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       threshold: '初选名单：总分不低于此分数',
       lang: '报告和提示的语言',
       noPdf: '不生成 PDF',
+      noHtml: '不生成 评审结果.html（评审会用的单页网页）',
       font: 'PDF 使用的中文字体（TTF/OTF；TTC 用 FILE#字体名）',
       timestamp: '在 PDF 中写入当前时间（默认不写，两次输出完全相同）',
       format: '控制台摘要格式',
@@ -149,7 +151,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       number: 'a number is needed',
     },
     score: {
-      description: 'check, score and rank province-wide; write results.json, the XLSX and the PDF reports',
+      description: 'check, score and rank province-wide; write results.json, the XLSX, the HTML page and the PDF reports',
       dir: 'the province root, a city folder or an applicant folder (or a .zip)',
       out: 'output folder (default: ./out; when that lies inside the input, 「<input folder>-评审结果」 beside the input)',
       rules: 'rules file (default: the built-in zj-2021-batch1)',
@@ -160,6 +162,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
       threshold: 'shortlist: every applicant with at least this total',
       lang: 'language of reports and messages',
       noPdf: 'write no PDF',
+      noHtml: 'write no review-results.html (the one-page view for the review meeting)',
       font: 'CJK font for the PDF (TTF/OTF; for a TTC, FILE#face)',
       timestamp: 'write the current time into the PDF (off: two runs give identical files)',
       format: 'console summary format',

@@ -7,6 +7,7 @@ import { mergeExpertScores } from '../../expert/mergeExpertScores.js';
 import { resultsJson } from '../../report/json.js';
 import { writeResultsXlsx } from '../../report/xlsx.js';
 import { loadReportFont, renderAllPdfs } from '../../report/pdf/index.js';
+import { evidenceOf, inputLinks, resultsHtml, type EvidenceByApplicant, type InputLinks } from '../../report/html/index.js';
 import type { Result } from '../../model/result.js';
 import type { Rules } from '../../rules/schema.js';
 import { OutputFolder, type OutputFile } from '../../util/outputFolder.js';
@@ -27,6 +28,8 @@ export interface ScoreOptions {
   threshold?: number;
   lang: 'zh' | 'en';
   pdf: boolean;
+  /** 评审结果.html (`--no-html` to skip). */
+  html: boolean;
   font?: string;
   timestamp?: boolean;
   format: 'text' | 'json';
@@ -37,6 +40,7 @@ export const OUTPUT_NAMES = {
   json: 'results.json',
   xlsx: { zh: '评审结果.xlsx', en: 'review-results.xlsx' },
   pdf: { zh: '评审报告.pdf', en: 'review-report.pdf' },
+  html: { zh: '评审结果.html', en: 'review-results.html' },
   citiesDir: 'cities',
 } as const;
 
@@ -79,10 +83,12 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
     const rules = await loadRulesOption(o.rules);
     const progress = createProgress(Boolean(o.quiet) || o.format === 'json');
     if (out.note && o.format === 'text') progress.note(out.note);
-    const result = await scoreInput(dir, rules, o, progress);
+    const { result, evidence } = await scoreInput(dir, rules, o, progress);
 
     progress.update(`已评分 ${result.applicants.length} 家企业，生成 评审结果.xlsx…`);
-    const files = await renderOutputs(result, rules, o, (text) => progress.update(text));
+    const html = o.html ? { evidence, links: inputLinks(dir, out.path) } : undefined;
+    const { html: _wanted, ...rest } = o;
+    const files = await renderOutputs(result, rules, { ...rest, ...(html ? { html } : {}) }, (text) => progress.update(text));
     progress.update(`写出 ${files.length} 个文件到 ${out.shown}…`);
     try {
       await folder.commit(files);
@@ -104,7 +110,7 @@ export async function runScore(dir: string, o: ScoreOptions): Promise<number> {
  * Reads, merges the expert sheet and scores. The packs die with this frame: only the result lives on
  * through the rendering, which at 10,000 applicants is the difference of a few hundred MB.
  */
-async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: Progress): Promise<Result> {
+async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: Progress): Promise<{ result: Result; evidence: EvidenceByApplicant }> {
   // The clerk's sheet first: one that cannot be read stops the run before the long read of the input.
   const decisions = o.decisions ? await readDecisions(o.decisions) : undefined;
   const submission = await readInput(dir, rules, progress);
@@ -118,20 +124,27 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
   if (o.threshold !== undefined) options.selection = { by: 'threshold', value: o.threshold };
   const applicants = submission.cities.reduce((n, c) => n + c.applicants.length, 0);
   progress.update(`评分与排名：${applicants} 家企业…`);
-  return evaluate(submission, rules, options);
+  // The page links each applicant's evidence files: their paths are kept, the packs let go.
+  const evidence = o.html ? evidenceOf(submission) : {};
+  return { result: evaluate(submission, rules, options), evidence };
 }
+
 
 /** Every report of a run, in memory, by its path in the output folder, so they can be written all-or-nothing. */
 export async function renderOutputs(
   result: Result,
   rules: Rules,
-  o: Pick<ScoreOptions, 'lang' | 'pdf' | 'font' | 'timestamp' | 'rules'>,
+  o: Pick<ScoreOptions, 'lang' | 'pdf' | 'font' | 'timestamp' | 'rules'> & { html?: { evidence: EvidenceByApplicant; links: InputLinks } },
   onStep: (text: string) => void = () => {},
 ): Promise<OutputFile[]> {
   const files: OutputFile[] = [
     { path: OUTPUT_NAMES.json, data: resultsJson(result, o.lang) },
     { path: OUTPUT_NAMES.xlsx[o.lang], data: await writeResultsXlsx(result, rules, o.lang) },
   ];
+  if (o.html) {
+    onStep('生成 评审结果.html…');
+    files.push({ path: OUTPUT_NAMES.html[o.lang], data: resultsHtml(result, rules, { lang: o.lang, ...o.html }) });
+  }
   if (o.pdf) {
     onStep('生成 评审报告.pdf…');
     const font = await loadReportFont(parseFont(o.font));
