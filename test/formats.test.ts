@@ -129,7 +129,9 @@ describe('Word tables: places a person finds in Word', () => {
     const loc = found.a1!.fields.employees!.loc;
     expect(loc).toMatchObject({ sheet: '第1个表格', cell: '第5行第2列' });
     expect(formatLocation(loc)).toBe(`${path.join(FORMATS, 'python-docx', `${A1}.docx`)} · 第1个表格 · 第5行第2列`);
-    expect(placeOf({ file: 'a.docx', sheet: '第1个表格', cell: '第5行第2列' }, 'en')).toBe('a.docx · 第1个表格 · 第5行第2列');
+    expect(placeOf({ file: 'a.docx', sheet: '第1个表格', cell: '第5行第2列' }, 'zh')).toBe('a.docx · 第1个表格 · 第5行第2列');
+    expect(placeOf({ file: 'a.docx', sheet: '第1个表格', cell: '第5行第2列' }, 'en')).toBe('a.docx · table 1 · row 5, column 2');
+    expect(placeOf({ file: 'a.docx', sheet: '第2个表格', cell: '表格上方第1段' }, 'en')).toBe('a.docx · table 2 · paragraph 1 above the table');
     expect(placeOf({ file: 'a.xlsx', sheet: '申报表', cell: 'B6' }, 'zh')).toBe('a.xlsx · 申报表!B6');
   });
 

@@ -39,11 +39,20 @@ function locationJson(loc: Location): { [k: string]: Json } {
 export function placeOf(loc: Location | undefined, lang: Lang): string {
   if (!loc) return '';
   let s = loc.file ?? '';
-  if (loc.sheet) s += (s ? ' · ' : '') + loc.sheet;
+  const word = loc.cell !== undefined && !isCellAddress(loc.cell) && lang === 'en';
+  if (loc.sheet) s += (s ? ' · ' : '') + (word ? wordPlaceEn(loc.sheet) : loc.sheet);
   // `表!B7` in a workbook; a Word table's place is words (「第1个表格 · 第3行第2列」).
-  if (loc.cell) s += (loc.sheet && isCellAddress(loc.cell) ? '!' : s ? ' · ' : '') + loc.cell;
+  if (loc.cell) s += (loc.sheet && isCellAddress(loc.cell) ? '!' : s ? ' · ' : '') + (word ? wordPlaceEn(loc.cell) : loc.cell);
   else if (loc.row !== undefined) s += (s ? ' · ' : '') + (lang === 'zh' ? `第${loc.row}行` : `row ${loc.row}`);
   return s;
+}
+
+/** A Word table's place as the .docx reader names it (「第1个表格」, 「第3行第2列」, 「表格上方第1段」), in English. */
+function wordPlaceEn(place: string): string {
+  return place
+    .replace(/^第(\d+)个表格$/, 'table $1')
+    .replace(/^第(\d+)行第(\d+)列$/, 'row $1, column $2')
+    .replace(/^表格上方第(\d+)段$/, 'paragraph $1 above the table');
 }
 
 /**
