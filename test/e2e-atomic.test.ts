@@ -88,7 +88,9 @@ describe('a second run that succeeds', () => {
   });
 
   it('replaces the reports an earlier version left without a marker, with its temporary leftovers', async () => {
+    // An earlier version wrote no marker and no 评审结果.html (the page came after the marker).
     await rm(join(out, '.yunshang-output'));
+    await rm(join(out, '评审结果.html'));
     await writeFile(join(out, 'results.json.tmp-4242-0123456789ab'), 'half written');
     await writeFile(join(out, 'cities', '温州市.pdf.bak-4242-0123456789ab'), 'backup');
     const run = cli(['score', join(province, '杭州市'), '--out', out, '--quiet']);
