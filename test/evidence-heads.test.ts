@@ -217,3 +217,46 @@ describe('the benchmark’s real-size evidence', () => {
     expect(types).toEqual(['IHDR', 'IDAT', 'ysPd', 'IEND']);
   });
 });
+
+describe('copies across the province, at real sizes', () => {
+  it('finds a screenshot one enterprise copied from another under a new name, reading little', async () => {
+    const { cpSync, copyFileSync, readdirSync } = await import('node:fs');
+    const { readSubmission } = await import('../src/ingest/readSubmission.js');
+    const { loadRules } = await import('../src/rules/load.js');
+    const { padProvinceEvidence } = await import('../src/bench/realEvidence.js');
+    const root = path.join(dir, 'province');
+    const city = path.join(root, '丽水市');
+    const [a, b] = readdirSync('fixtures/submissions/丽水市').filter((n) => !n.includes('.'));
+    cpSync(path.join('fixtures/submissions/丽水市', a!), path.join(city, a!), { recursive: true });
+    cpSync(path.join('fixtures/submissions/丽水市', b!), path.join(city, b!), { recursive: true });
+    padProvinceEvidence(root, 7);
+    const shots = (app: string) => path.join(city, app, '证明材料', '截图');
+    const original = readdirSync(shots(a!)).sort()[0]!;
+    copyFileSync(path.join(shots(a!), original), path.join(shots(b!), '副本.png'));
+    // Same size, other bytes: one differs in its first 64 KB, one only near its end.
+    const { readFileSync: readBack } = await import('node:fs');
+    const bytes = readBack(path.join(shots(a!), original));
+    const early = Buffer.from(bytes);
+    early[40] = early[40]! ^ 0xff;
+    const late = Buffer.from(bytes);
+    late[late.length - 20] = late[late.length - 20]! ^ 0xff;
+    writeFileSync(path.join(shots(b!), '改-前.png'), early);
+    writeFileSync(path.join(shots(b!), '改-后.png'), late);
+    const sub = await readSubmission(root, await loadRules(), { workers: 'never' });
+    const [packA, packB] = sub.cities[0]!.applicants;
+    const fileA = packA!.evidence.find((f) => f.path === `证明材料/截图/${original}`)!;
+    const copy = packB!.evidence.find((f) => f.path === '证明材料/截图/副本.png')!;
+    expect(copy.size).toBeGreaterThan(PREFIX);
+    expect(copy.content).toBe(fileA.content);
+    const changed = packB!.evidence.filter((f) => f.path.startsWith('证明材料/截图/改-'));
+    expect(changed.map((f) => f.size)).toEqual([copy.size, copy.size]);
+    expect(new Set([copy.content, ...changed.map((f) => f.content)]).size).toBe(3);
+    // The original's size is its own in its folder: only the province-wide pass can have hashed it.
+    expect(fileA.content.split(':')).toHaveLength(3);
+    const all = [...packA!.evidence, ...packB!.evidence];
+    expect(all.filter((f) => f.content === copy.content)).toHaveLength(2);
+    const onDiskBytes = all.reduce((n, f) => n + f.size, 0);
+    const readBytes = all.reduce((n, f) => n + f.bytesRead, 0);
+    expect(readBytes).toBeLessThan(onDiskBytes / 10);
+  });
+});
