@@ -124,10 +124,10 @@ async function settled(files: Record<string, Buffer>): Promise<Record<string, Ev
 }
 
 describe('finding copies by size, first 64 KB, then whole file', () => {
-  const big = (seed: number, tail: number) => {
-    // 300 KB: a PNG, then bytes that differ only after the first 64 KB when `tail` differs.
+  const big = (seed: number, tail: number, at = 200_000) => {
+    // 300 KB: a PNG (its pixels, in the first 4 KB, differ by seed), then bytes that differ at `at` when `tail` differs.
     const b = sparseToBuffer(padPng(makePng(64, 40, [seed, 0, 0]), 300_000));
-    b.writeUInt32BE(tail, 200_000);
+    b.writeUInt32BE(tail, at);
     return b;
   };
 
@@ -140,11 +140,18 @@ describe('finding copies by size, first 64 KB, then whole file', () => {
     expect(f['c-other.png']!.bytesRead).toBe(HEAD);
   });
 
-  it('tells apart same-size files that differ in the first 64 KB without reading them whole', async () => {
+  it('tells apart same-size files that differ in the first 4 KB by the head already read', async () => {
     const f = await settled({ 'x.png': big(1, 0), 'y.png': big(2, 0) });
     expect(f['x.png']!.content).not.toBe(f['y.png']!.content);
-    expect(f['x.png']!.bytesRead).toBe(HEAD + PREFIX);
-    expect(f['y.png']!.bytesRead).toBe(HEAD + PREFIX);
+    expect(f['x.png']!.bytesRead).toBe(HEAD);
+    expect(f['y.png']!.bytesRead).toBe(HEAD);
+  });
+
+  it('tells apart same-size files that differ between 4 KB and 64 KB without reading them whole', async () => {
+    const f = await settled({ 'x2.png': big(1, 1, 10_000), 'y2.png': big(1, 2, 10_000) });
+    expect(f['x2.png']!.content).not.toBe(f['y2.png']!.content);
+    expect(f['x2.png']!.bytesRead).toBe(HEAD + PREFIX);
+    expect(f['y2.png']!.bytesRead).toBe(HEAD + PREFIX);
   });
 
   it('tells apart same-size files that differ only after the first 64 KB by reading them whole', async () => {
@@ -177,7 +184,7 @@ describe('finding copies by size, first 64 KB, then whole file', () => {
     await settleSameContent(again);
     expect(input['m1.png']!.content).toBe(input['n1.png']!.content);
     expect(input['m1.png']!.content).not.toBe(input['m2.png']!.content);
-    // m2's first 64 KB were hashed in its own folder and match no other file's: nothing read again.
+    // m2's first 4 KB match no other file's: nothing read again.
     expect(input['m2.png']!.bytesRead).toBe(m2Read);
   });
 
@@ -252,7 +259,7 @@ describe('copies across the province, at real sizes', () => {
     expect(changed.map((f) => f.size)).toEqual([copy.size, copy.size]);
     expect(new Set([copy.content, ...changed.map((f) => f.content)]).size).toBe(3);
     // The original's size is its own in its folder: only the province-wide pass can have hashed it.
-    expect(fileA.content.split(':')).toHaveLength(3);
+    expect(fileA.content.split(':')).toHaveLength(4);
     const all = [...packA!.evidence, ...packB!.evidence];
     expect(all.filter((f) => f.content === copy.content)).toHaveLength(2);
     const onDiskBytes = all.reduce((n, f) => n + f.size, 0);
