@@ -124,10 +124,10 @@ async function settled(files: Record<string, Buffer>): Promise<Record<string, Ev
 }
 
 describe('finding copies by size, first 64 KB, then whole file', () => {
-  const big = (seed: number, tail: number) => {
-    // 300 KB: a PNG, then bytes that differ only after the first 64 KB when `tail` differs.
+  const big = (seed: number, tail: number, at = 200_000) => {
+    // 300 KB: a PNG (its pixels, in the first 4 KB, differ by seed), then bytes that differ at `at` when `tail` differs.
     const b = sparseToBuffer(padPng(makePng(64, 40, [seed, 0, 0]), 300_000));
-    b.writeUInt32BE(tail, 200_000);
+    b.writeUInt32BE(tail, at);
     return b;
   };
 
@@ -140,11 +140,18 @@ describe('finding copies by size, first 64 KB, then whole file', () => {
     expect(f['c-other.png']!.bytesRead).toBe(HEAD);
   });
 
-  it('tells apart same-size files that differ in the first 64 KB without reading them whole', async () => {
+  it('tells apart same-size files that differ in the first 4 KB by the head already read', async () => {
     const f = await settled({ 'x.png': big(1, 0), 'y.png': big(2, 0) });
     expect(f['x.png']!.content).not.toBe(f['y.png']!.content);
-    expect(f['x.png']!.bytesRead).toBe(HEAD + PREFIX);
-    expect(f['y.png']!.bytesRead).toBe(HEAD + PREFIX);
+    expect(f['x.png']!.bytesRead).toBe(HEAD);
+    expect(f['y.png']!.bytesRead).toBe(HEAD);
+  });
+
+  it('tells apart same-size files that differ between 4 KB and 64 KB without reading them whole', async () => {
+    const f = await settled({ 'x2.png': big(1, 1, 10_000), 'y2.png': big(1, 2, 10_000) });
+    expect(f['x2.png']!.content).not.toBe(f['y2.png']!.content);
+    expect(f['x2.png']!.bytesRead).toBe(HEAD + PREFIX);
+    expect(f['y2.png']!.bytesRead).toBe(HEAD + PREFIX);
   });
 
   it('tells apart same-size files that differ only after the first 64 KB by reading them whole', async () => {
@@ -177,7 +184,7 @@ describe('finding copies by size, first 64 KB, then whole file', () => {
     await settleSameContent(again);
     expect(input['m1.png']!.content).toBe(input['n1.png']!.content);
     expect(input['m1.png']!.content).not.toBe(input['m2.png']!.content);
-    // m2's first 64 KB were hashed in its own folder and match no other file's: nothing read again.
+    // m2's first 4 KB match no other file's: nothing read again.
     expect(input['m2.png']!.bytesRead).toBe(m2Read);
   });
 
@@ -215,5 +222,48 @@ describe('the benchmark’s real-size evidence', () => {
       pos += 12 + len;
     }
     expect(types).toEqual(['IHDR', 'IDAT', 'ysPd', 'IEND']);
+  });
+});
+
+describe('copies across the province, at real sizes', () => {
+  it('finds a screenshot one enterprise copied from another under a new name, reading little', async () => {
+    const { cpSync, copyFileSync, readdirSync } = await import('node:fs');
+    const { readSubmission } = await import('../src/ingest/readSubmission.js');
+    const { loadRules } = await import('../src/rules/load.js');
+    const { padProvinceEvidence } = await import('../src/bench/realEvidence.js');
+    const root = path.join(dir, 'province');
+    const city = path.join(root, '丽水市');
+    const [a, b] = readdirSync('fixtures/submissions/丽水市').filter((n) => !n.includes('.'));
+    cpSync(path.join('fixtures/submissions/丽水市', a!), path.join(city, a!), { recursive: true });
+    cpSync(path.join('fixtures/submissions/丽水市', b!), path.join(city, b!), { recursive: true });
+    padProvinceEvidence(root, 7);
+    const shots = (app: string) => path.join(city, app, '证明材料', '截图');
+    const original = readdirSync(shots(a!)).sort()[0]!;
+    copyFileSync(path.join(shots(a!), original), path.join(shots(b!), '副本.png'));
+    // Same size, other bytes: one differs in its first 64 KB, one only near its end.
+    const { readFileSync: readBack } = await import('node:fs');
+    const bytes = readBack(path.join(shots(a!), original));
+    const early = Buffer.from(bytes);
+    early[40] = early[40]! ^ 0xff;
+    const late = Buffer.from(bytes);
+    late[late.length - 20] = late[late.length - 20]! ^ 0xff;
+    writeFileSync(path.join(shots(b!), '改-前.png'), early);
+    writeFileSync(path.join(shots(b!), '改-后.png'), late);
+    const sub = await readSubmission(root, await loadRules(), { workers: 'never' });
+    const [packA, packB] = sub.cities[0]!.applicants;
+    const fileA = packA!.evidence.find((f) => f.path === `证明材料/截图/${original}`)!;
+    const copy = packB!.evidence.find((f) => f.path === '证明材料/截图/副本.png')!;
+    expect(copy.size).toBeGreaterThan(PREFIX);
+    expect(copy.content).toBe(fileA.content);
+    const changed = packB!.evidence.filter((f) => f.path.startsWith('证明材料/截图/改-'));
+    expect(changed.map((f) => f.size)).toEqual([copy.size, copy.size]);
+    expect(new Set([copy.content, ...changed.map((f) => f.content)]).size).toBe(3);
+    // The original's size is its own in its folder: only the province-wide pass can have hashed it.
+    expect(fileA.content.split(':')).toHaveLength(4);
+    const all = [...packA!.evidence, ...packB!.evidence];
+    expect(all.filter((f) => f.content === copy.content)).toHaveLength(2);
+    const onDiskBytes = all.reduce((n, f) => n + f.size, 0);
+    const readBytes = all.reduce((n, f) => n + f.bytesRead, 0);
+    expect(readBytes).toBeLessThan(onDiskBytes / 10);
   });
 });

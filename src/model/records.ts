@@ -157,8 +157,9 @@ export interface EvidenceFile {
   path: string;
   size: number;
   /**
-   * Equal for two evidence files of the province exactly when their bytes are equal: the size, with
-   * hashes added only where sizes collide (ingest/files/sameContent.ts). Only for comparing.
+   * Equal for two evidence files of the province exactly when their bytes are equal: the size and a
+   * hash of the first 4 KB, longer hashes added only where those collide (ingest/files/sameContent.ts).
+   * Only for comparing.
    */
   content: string;
   type: SniffedType;

@@ -10,13 +10,13 @@ import type { EvidenceFile } from '../../model/records.js';
 import { sniff } from './sniff.js';
 import { imageSize, type FetchBytes } from './imageSize.js';
 import type { InputFile } from './tree.js';
-import { contentKey, digest } from './sameContent.js';
+import { HEAD, headKey } from './sameContent.js';
 
 /**
- * The first bytes read of each file: `sniff` looks at no more (its text test reads 4,096 bytes), and a
- * file this small is read whole, its size known from the short read and its content hashed at once.
+ * HEAD is the first bytes read of each file: `sniff` looks at no more (its text test reads 4,096
+ * bytes), and a file this small is read whole, its size known from the short read.
  */
-export const HEAD = 4096;
+export { HEAD };
 
 /** `relPath` is relative to the applicant folder (`证明材料/截图/erp-login.png`); `bytes` the whole file. */
 export function describeEvidence(relPath: string, bytes: Uint8Array): EvidenceFile {
@@ -25,14 +25,14 @@ export function describeEvidence(relPath: string, bytes: Uint8Array): EvidenceFi
 
 /**
  * `head` is the file's first bytes (all of them when `size` is no larger); `fetch` reads further.
- * Content is keyed by size alone until sameContent.ts compares files of one size; a file read whole
- * here is keyed by its hash too, as hashing bytes at hand costs no read.
+ * Content is keyed by the size and a hash of the head (bytes at hand: no read) until sameContent.ts
+ * compares files whose size and head agree.
  */
 function describe(relPath: string, head: Uint8Array, size: number, bytesRead: number, fetch: FetchBytes | undefined): EvidenceFile {
   const file: EvidenceFile = {
     path: relPath.replace(/\\/g, '/'),
     size,
-    content: head.length === size ? contentKey(size, digest(head)) : contentKey(size),
+    content: headKey(size, head),
     type: sniff(head),
     bytesRead,
   };

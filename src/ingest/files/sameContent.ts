@@ -1,27 +1,32 @@
 /**
  * Which evidence files hold the same bytes, found the way file de-duplicators find copies: files are
- * grouped by size; only files whose size another file shares have their first 64 KB hashed, and only
- * files whose size and first 64 KB both match another's are hashed whole. A file whose size is its
- * own is never read for this, nor a scanned contract beyond 64 KB unless its size and first 64 KB
- * match another file's (then it is most likely a copy, and only reading it whole can say).
+ * grouped by size, and only files whose size another file shares are compared, by hashes of ever
+ * longer beginnings: the first 4 KB (read anyway to type the file, so hashing them costs no read),
+ * then the first 64 KB, then the whole file, each taken only while another file still matches. A
+ * file whose size is its own is never read for this, nor a scanned contract beyond its first 64 KB
+ * unless its size and first 64 KB match another file's (then it is most likely a copy, and only
+ * reading it whole can say).
  *
  * The outcome is `EvidenceFile.content`: a key equal for two files of the set exactly when their bytes
- * are equal (`size`, `size:prefixHash` or `size:prefixHash:wholeHash`, SHA-256 in hex).
+ * are equal: the size and the hashes taken (SHA-256 in hex), `:`-separated.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { EvidenceFile } from '../../model/records.js';
 
+/** The first bytes read of each evidence file (see evidence.ts), hashed when the file is described. */
+export const HEAD = 4096;
 /** How much of a file is hashed before the whole of it is. */
 export const PREFIX = 64 * 1024;
+/** The beginnings compared in turn; the last is the whole file. */
+const LEVELS = [HEAD, PREFIX, Number.POSITIVE_INFINITY] as const;
 
 export function digest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** `prefix` hashes the first PREFIX bytes (the whole file when it is no larger), `whole` the whole file. */
-export function contentKey(size: number, prefix?: string, whole?: string): string {
-  if (prefix === undefined) return String(size);
-  return whole === undefined || size <= PREFIX ? `${size}:${prefix}` : `${size}:${prefix}:${whole}`;
+/** The key of a file described from its first bytes: its size and the hash of its first HEAD bytes. */
+export function headKey(size: number, head: Uint8Array): string {
+  return `${size}:${digest(head.subarray(0, Math.min(size, HEAD)))}`;
 }
 
 /** A key part no other file can have (unique across threads and passes). */
@@ -47,41 +52,30 @@ export async function settleSameContent(files: readonly Comparable[]): Promise<v
     if (group) group.push(c);
     else bySize.set(c.file.size, [c]);
   }
-  for (const [size, group] of bySize) {
-    if (group.length < 2) continue;
-    const byPrefix = new Map<string, Comparable[]>();
-    for (const c of group) {
-      const [, known] = c.file.content.split(':');
-      let prefix = known;
-      if (prefix === undefined) {
-        try {
-          const bytes = await c.read(0, Math.min(size, PREFIX));
-          c.file.bytesRead += bytes.length;
-          prefix = bytes.length === Math.min(size, PREFIX) ? digest(bytes) : unreadKey();
-        } catch {
-          prefix = unreadKey();
-        }
-        c.file.content = contentKey(size, prefix);
+  for (const [size, group] of bySize) if (group.length > 1) await split(group, size, 0);
+}
+
+/** `group` (two or more files of `size`) agree on every level below `level`: split it by this one. */
+async function split(group: Comparable[], size: number, level: number): Promise<void> {
+  if (level >= LEVELS.length || (level > 0 && LEVELS[level - 1]! >= size)) return; // the last hash covered the whole file
+  const byHash = new Map<string, Comparable[]>();
+  for (const c of group) {
+    const parts = c.file.content.split(':');
+    let hash = parts[level + 1];
+    if (hash === undefined) {
+      const length = Math.min(size, LEVELS[level]!);
+      try {
+        const bytes = await c.read(0, length);
+        c.file.bytesRead += bytes.length;
+        hash = bytes.length === length ? digest(bytes) : unreadKey();
+      } catch {
+        hash = unreadKey();
       }
-      const same = byPrefix.get(prefix);
-      if (same) same.push(c);
-      else byPrefix.set(prefix, [c]);
+      c.file.content = [...parts.slice(0, level + 1), hash].join(':');
     }
-    if (size <= PREFIX) continue; // the prefix was the whole file
-    for (const [prefix, same] of byPrefix) {
-      if (same.length < 2) continue;
-      for (const c of same) {
-        if (c.file.content.split(':')[2] !== undefined) continue;
-        let whole: string;
-        try {
-          const bytes = await c.read(0, size);
-          c.file.bytesRead += bytes.length;
-          whole = bytes.length === size ? digest(bytes) : unreadKey();
-        } catch {
-          whole = unreadKey();
-        }
-        c.file.content = contentKey(size, prefix, whole);
-      }
-    }
+    const same = byHash.get(hash);
+    if (same) same.push(c);
+    else byHash.set(hash, [c]);
   }
+  for (const same of byHash.values()) if (same.length > 1) await split(same, size, level + 1);
 }
