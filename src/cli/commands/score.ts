@@ -47,8 +47,8 @@ export const OUTPUT_NAMES = {
 /** Offered (and used by default) when `out` would lie in the input: a folder beside the input. */
 export const SCORE_OUT_SUFFIX = '-评审结果';
 
-/** Names a run of an earlier version left in `--out`, before output folders carried a marker. */
-const EARLIER_NAMES = new Set<string>([OUTPUT_NAMES.json, ...Object.values(OUTPUT_NAMES.xlsx), ...Object.values(OUTPUT_NAMES.pdf)]);
+/** Names a run of an earlier version left in `--out`, before output folders carried a marker (the page too: a set of ours that lost its marker). */
+const EARLIER_NAMES = new Set<string>([OUTPUT_NAMES.json, ...Object.values(OUTPUT_NAMES.xlsx), ...Object.values(OUTPUT_NAMES.pdf), ...Object.values(OUTPUT_NAMES.html)]);
 /** The temporary and backup names the earlier one-file-at-a-time writer could leave behind. */
 const EARLIER_LEFTOVER = /\.(tmp|bak)-\d+-[0-9a-f]{12}$/;
 
