@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { yunshang } from './e2e-helpers.js';
+import type { ApplicantResult, ValueSource } from '../src/model/result.js';
 import { loadRules } from '../src/rules/load.js';
 import { readSubmission } from '../src/ingest/readSubmission.js';
 import { evaluate } from '../src/evaluate.js';
@@ -22,34 +23,8 @@ import { writeFile } from 'node:fs/promises';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE = resolve('fixtures/submissions');
 
-interface Src {
-  file: string;
-  sheet?: string;
-  cell?: string;
-  raw: string;
-}
-interface Ind {
-  n: number | null;
-  m: number | null;
-  selfScore: number;
-  rank: number | null;
-  rankedCount: number;
-  grade: string | null;
-  horizontalScore: number;
-  score: number;
-  verified: boolean;
-  sources: { n?: Src; m?: Src; server?: Record<string, Src>; ticks?: Record<string, Src>; mSumOf?: string[]; mFromRules?: boolean };
-}
-interface App {
-  id: string;
-  city: string;
-  name: string;
-  status: string;
-  total: number;
-  provinceRank: number | null;
-  indicators: Record<string, Ind>;
-  findings: { code: string }[];
-}
+type Src = ValueSource;
+type App = ApplicantResult;
 
 let work: string;
 let browser: Browser;

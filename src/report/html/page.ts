@@ -10,28 +10,12 @@
  */
 
 import type { PageLabels } from './labels.js';
+import type { IndicatorResult, ValueSource } from '../../model/result.js';
 
 type Dict = Record<string, string>;
-interface Src {
-  file: string;
-  sheet?: string;
-  cell?: string;
-  raw: string;
-  unit?: string;
-  decision?: { row: number; file: string; before: number | null };
-}
-interface Ind {
-  n: number | null;
-  m: number | null;
-  selfScore: number;
-  rank: number | null;
-  rankedCount: number;
-  grade: string | null;
-  horizontalScore: number;
-  score: number;
-  verified: boolean;
-  sources: { n?: Src; m?: Src; server?: Record<string, Src>; ticks?: Record<string, Src>; mSumOf?: string[]; mFromRules?: boolean };
-}
+/** A value's source and an indicator as the Result has them (types only: nothing is imported at run time). */
+type Src = ValueSource;
+type Ind = IndicatorResult;
 interface Fnd {
   code: string;
   severity: 'error' | 'warning' | 'info';
@@ -401,8 +385,8 @@ function sourceCells(ind: Ind, name: (k: string) => string): [HTMLElement, HTMLE
   const m = h('td', { class: 'm-src' });
   if (s.n) n.append(srcText(s.n));
   if (s.m) m.append(srcText(s.m));
-  for (const [k, v] of Object.entries(s.server ?? {})) (k.startsWith('cloud') ? n : m).append(srcText(v, P.serverParts[k]));
-  for (const [k, v] of Object.entries(s.ticks ?? {})) n.append(srcText(v, k));
+  for (const [k, v] of Object.entries(s.server ?? {})) if (v) (k.startsWith('cloud') ? n : m).append(srcText(v, P.serverParts[k]));
+  for (const [k, v] of Object.entries(s.ticks ?? {})) if (v) n.append(srcText(v, k));
   if (s.mSumOf) m.append(h('div', { class: 'small' }, fmt(L.mSum, { names: s.mSumOf.map(name).join(P.lang === 'zh' ? '、' : ', ') })));
   if (s.mFromRules) m.append(h('div', { class: 'small' }, L.mRules));
   if (!n.firstChild) n.append(h('span', { class: 'muted' }, L.noSource));
