@@ -1,5 +1,5 @@
 /**
- * Every spreadsheet format that reaches a city bureau (issue #12, item 2): one sample applicant's forms
+ * Every spreadsheet format that reaches a city bureau: one sample applicant's forms
  * as LibreOffice, xlwt, python-docx, web systems (HTML, XML Spreadsheet 2003) and text exports save
  * them (fixtures/formats, written by scripts/fixtures/formats.py). Each reads to the values its .xlsx
  * twin reads to, with an info naming the format, and the applicant scores as with its .xlsx forms.

@@ -1,5 +1,5 @@
 /**
- * 评审结果.html in a real browser (issue #19): Debian's chromium (/usr/bin/chromium, or $CHROMIUM)
+ * 评审结果.html in a real browser: Debian's chromium (/usr/bin/chromium, or $CHROMIUM)
  * driven by playwright-core, the page opened from file:// as a clerk opens it from a USB stick. Every
  * request the page makes is routed and recorded, and any that is not file:// fails the test. What the
  * page shows is compared with results.json of the same run. With YUNSHANG_SCREENSHOTS=DIR the ranking
