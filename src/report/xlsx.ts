@@ -543,7 +543,7 @@ function citySheet(result: Result, lang: Lang): SheetPlan {
 function findingsSheet(result: Result, lang: Lang): SheetPlan {
   const zh = lang === 'zh';
   const columns: Column[] = [
-    { header: zh ? '严重程度' : 'Severity', max: 10 },
+    { header: zh ? '严重程度' : 'Severity', min: 10, max: 10 },
     { header: zh ? '城市' : 'City', max: 10 },
     { header: zh ? '企业' : 'Applicant', min: 14, max: 22, wrap: true },
     { header: zh ? '文件' : 'File', min: 14, max: 24, wrap: true },
@@ -865,7 +865,7 @@ function panelReviewSheet(result: Result, lang: Lang): SheetPlan {
   const rows = panelReviewRows(result, lang);
   const [severity, city, enterprise, expert, place, message, fix, code] = panelReviewColumns(lang) as [string, string, string, string, string, string, string, string];
   const columns: Column[] = [
-    { header: severity, max: 10 },
+    { header: severity, min: 10, max: 10 },
     { header: city, max: 10 },
     { header: enterprise, min: 16, max: 26, wrap: true },
     { header: expert, max: 10 },
