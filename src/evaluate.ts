@@ -43,8 +43,6 @@ export interface EvaluateOptions {
   expert?: ExpertInput;
   selection?: { by: 'count' | 'threshold'; value: number };
   /** The checks to run; the registry's by default. Passing [] scores the records and their ingest findings alone. */
-  // A check's `run` takes a reporter typed to its own codes, so only `any` admits a list of different checks.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   checks?: readonly AnyCheck[];
   /** The clerk's 人工复核记录表: applied before scoring and ranking (decisions/applyDecisions.ts). */
   decisions?: DecisionSheet;

@@ -9,6 +9,12 @@ import type { DecisionChange, DecisionOutcome } from '../model/decision.js';
 import type { ApplicantStatus, Result } from '../model/result.js';
 import { renderMessage } from './catalogue.js';
 import { word } from './words.js';
+import type { Rules } from '../rules/schema.js';
+
+/** An indicator's name by its key in the language asked for (the key itself when the rules lack it). */
+export function indicatorNamer(rules: Pick<Rules, 'indicators'>, lang: Lang): (key: string) => string {
+  return (key) => rules.indicators.find((r) => r.key === key)?.[lang === 'zh' ? 'name' : 'nameEn'] ?? key;
+}
 
 const FIELD: Record<Lang, Record<DecisionChange['field'], string>> = {
   zh: { status: '状态', total: '总分', provinceRank: '全省排名', n: 'N', m: 'M', selfScore: '自评分', rank: '横向排名', horizontalScore: '横向评分', score: '指标得分', verified: '已核实' },

@@ -24,7 +24,7 @@ import { sourceText } from './sourceText.js';
 import { placeOf } from './json.js';
 import { tieNote, unresolvedNote } from './selectionNotes.js';
 import { PANEL_REVIEW_WORDS, panelReviewColumns, panelReviewRows } from './panelReview.js';
-import { DECISION_WORDS, kindText, outcomeText, waivedText } from './decisionsReport.js';
+import { DECISION_WORDS, indicatorNamer, kindText, outcomeText, waivedText } from './decisionsReport.js';
 
 /** No clock in the file: the notice's date stands in for created/modified and zip stamps. */
 export const CREATOR = 'yunshang';
@@ -902,7 +902,7 @@ function decisionsSheet(result: Result, rules: Rules, lang: Lang): SheetPlan {
     { header: zh ? '代码' : 'Code', max: 24 },
   ];
   const byId = new Map(result.applicants.map((a) => [a.id, a]));
-  const name = (key: string) => rules.indicators.find((r) => r.key === key)?.[zh ? 'name' : 'nameEn'] ?? key;
+  const name = indicatorNamer(rules, lang);
   const list = result.decisions;
   const rows: Value[][] = list.map((d) => {
     const a = d.applicant !== null ? byId.get(d.applicant) : undefined;

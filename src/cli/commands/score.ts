@@ -129,7 +129,6 @@ async function scoreInput(dir: string, rules: Rules, o: ScoreOptions, progress: 
   return { result: evaluate(submission, rules, options), evidence };
 }
 
-
 /** Every report of a run, in memory, by its path in the output folder, so they can be written all-or-nothing. */
 export async function renderOutputs(
   result: Result,

@@ -9,7 +9,7 @@ import { formatGithub } from '../../report/formatters/github.js';
 import { formatReturnSummary } from '../../report/formatters/returnSummary.js';
 import { exitCodeFor } from '../../report/exitCode.js';
 import { readDecisions } from '../../ingest/readDecisions.js';
-import { DECISION_WORDS, decisionLines } from '../../report/decisionsReport.js';
+import { DECISION_WORDS, decisionLines, indicatorNamer } from '../../report/decisionsReport.js';
 import { OutputFolder } from '../../util/outputFolder.js';
 import { createProgress, useColor } from '../progress.js';
 import { checkInputExists, describeInput, loadRulesOption, outputBesideInput, readInputTree } from './shared.js';
@@ -69,7 +69,7 @@ async function validate(dir: string, o: ValidateOptions, annotate: { folder: Out
   })();
   process.stdout.write(out.endsWith('\n') ? out : out + '\n');
   if (decisions && o.format === 'text') {
-    const name = (key: string) => rules.indicators.find((r) => r.key === key)?.[o.lang === 'zh' ? 'name' : 'nameEn'] ?? key;
+    const name = indicatorNamer(rules, o.lang);
     const title = o.lang === 'zh' ? `${DECISION_WORDS.zh.title}（${decisions.file}）` : `${DECISION_WORDS.en.title} (${decisions.file})`;
     const lines = [title, ...decisionLines(result, o.lang, name)];
     process.stdout.write('\n' + lines.join('\n') + '\n');

@@ -5,7 +5,7 @@
  * drawn without decisions.
  */
 import type { ApplicantResult } from '../../model/result.js';
-import { DECISION_WORDS, kindText, outcomeText } from '../decisionsReport.js';
+import { DECISION_WORDS, indicatorNamer, kindText, outcomeText } from '../decisionsReport.js';
 import { word } from '../words.js';
 import type { DrawContext } from './context.js';
 import { CONTENT, COLOR } from './geometry.js';
@@ -30,7 +30,7 @@ interface BlockLine {
 function blockLines(view: Pick<ReportView, 'result' | 'rules'>, a: ApplicantResult, lang: PdfLang, measure: Measure): BlockLine[] {
   const mine = view.result.decisions.filter((d) => d.applicant === a.id);
   const zh = lang === 'zh';
-  const name = (key: string) => view.rules.indicators.find((r) => r.key === key)?.[zh ? 'name' : 'nameEn'] ?? key;
+  const name = indicatorNamer(view.rules, lang);
   const out: BlockLine[] = [];
   const add = (text: string, indent: number, size: number, color?: string) => {
     for (const line of wrapText(text, CONTENT.width - indent, size, measure)) out.push({ text: line, indent, size, ...(color ? { color } : {}) });
